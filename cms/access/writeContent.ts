@@ -1,0 +1,29 @@
+import type { Access } from 'payload'
+import { isStaff, organizationOf, roleOf } from './roles'
+
+const idOf = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : v && typeof v === 'object' && 'id' in v ? String((v as { id: unknown }).id) : undefined
+
+/** Create: staff anywhere; a contributor only for their own organization. */
+export const createContent =
+  (ownerField: string): Access =>
+  ({ req, data }) => {
+    if (isStaff(req.user)) return true
+    if (roleOf(req.user) !== 'contributor') return false
+    const org = organizationOf(req.user)
+    // The admin asks for create permission before any data exists; the real check runs on save.
+    if (!data) return Boolean(org)
+    return Boolean(org) && idOf(data[ownerField]) === org
+  }
+
+/** Update: staff anything; a contributor only their organization's unpublished drafts. */
+export const updateContent =
+  (ownerField: string): Access =>
+  ({ req, data }) => {
+    if (isStaff(req.user)) return true
+    if (roleOf(req.user) !== 'contributor') return false
+    const org = organizationOf(req.user)
+    if (!org) return false
+    if (data && ownerField in data && idOf(data[ownerField]) !== org) return false
+    return { and: [{ [ownerField]: { equals: org } }, { _status: { not_equals: 'published' } }] }
+  }

@@ -1,0 +1,50 @@
+import type { CollectionConfig } from 'payload'
+import { fieldError } from '../lib/fieldError'
+import { audienceField } from '../fields/audience'
+import { dayOnlyField } from '../fields/dayOnly'
+import { organizationField } from '../fields/organization'
+import { slugField } from '../fields/slug'
+import { editorialCollection } from './editorial'
+
+/** Thông báo from an organization to its members, usually a meeting: when and where. */
+export const Announcements: CollectionConfig = editorialCollection(
+  {
+    slug: 'announcements',
+    labels: { singular: 'Thông báo', plural: 'Thông báo' },
+    admin: { useAsTitle: 'title', defaultColumns: ['title', 'organization', 'meetingAt', '_status'], group: 'Nội dung' },
+    defaultSort: '-publishedAt',
+    fields: [
+      { name: 'title', label: 'Tiêu đề', type: 'text', required: true },
+      organizationField('organization', 'Tổ chức thông báo', true),
+      { name: 'body', label: 'Nội dung', type: 'richText', required: true },
+      {
+        type: 'row',
+        fields: [
+          {
+            name: 'meetingAt',
+            label: 'Thời gian họp',
+            type: 'date',
+            admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'HH:mm dd/MM/yyyy', timeFormat: 'HH:mm' } },
+          },
+          { name: 'location', label: 'Địa điểm', type: 'text' },
+        ],
+      },
+      dayOnlyField('publishedAt', 'Ngày thông báo', { required: true, defaultValue: () => new Date().toISOString(), admin: { position: 'sidebar' } }),
+      audienceField('members'),
+      slugField((d) => (typeof d.title === 'string' ? d.title.slice(0, 80) : undefined)),
+    ],
+    hooks: {
+      beforeValidate: [
+        ({ data, originalDoc, req }) => {
+          const meetingAt = data?.meetingAt ?? originalDoc?.meetingAt
+          const location = data?.location ?? originalDoc?.location
+          if (Boolean(meetingAt) !== Boolean(location && String(location).trim())) {
+            throw fieldError(req, 'announcements', meetingAt ? 'location' : 'meetingAt', 'Thời gian họp và địa điểm phải đi cùng nhau: điền cả hai hoặc để trống cả hai.')
+          }
+          return data
+        },
+      ],
+    },
+  },
+  { ownerField: 'organization' },
+)

@@ -1,0 +1,70 @@
+import path from 'node:path'
+import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+import { env } from '../env'
+import { readUpload } from '../access/readUpload'
+import { isStaffAccess } from '../access/isStaffAccess'
+import { isEditorial } from '../access/roles'
+import { EXTRACTABLE_MIME_TYPES, ExtractionError, extractText } from '../attachments/extract-text'
+import { limitUploadSize } from './uploadLimits'
+
+/** The text of an uploaded original is extracted once, on upload, and stored for search. */
+const storeExtractedText: CollectionBeforeChangeHook = async ({ data, req }) => {
+  const file = req.file
+  if (!file?.data) return data
+  try {
+    data.extractedText = await extractText(file.data, file.mimetype)
+    data.extraction = data.extractedText ? 'ok' : 'empty'
+    data.extractionNote = data.extractedText ? '' : 'Tệp không có lớp chữ (có thể là bản quét); nội dung không tìm kiếm được.'
+  } catch (error) {
+    // A damaged or protected original is still worth keeping for download; search just skips it.
+    data.extractedText = ''
+    data.extraction = 'failed'
+    data.extractionNote = error instanceof ExtractionError ? error.message : 'Không trích được nội dung chữ của tệp.'
+  }
+  return data
+}
+
+export const Files: CollectionConfig = {
+  slug: 'files',
+  labels: { singular: 'Tệp đính kèm', plural: 'Tệp đính kèm' },
+  admin: { group: 'Tệp', useAsTitle: 'title', defaultColumns: ['title', 'filename', 'filesize', 'extraction', 'visibility'] },
+  access: { read: readUpload, create: ({ req }) => isEditorial(req.user), update: ({ req }) => isEditorial(req.user), delete: isStaffAccess },
+  upload: {
+    staticDir: path.join(env().dataDir, 'files'),
+    mimeTypes: [...EXTRACTABLE_MIME_TYPES],
+  },
+  hooks: {
+    beforeOperation: [limitUploadSize(env().UPLOAD_MAX_MB, 'Tệp')],
+    beforeChange: [storeExtractedText],
+  },
+  fields: [
+    { name: 'title', label: 'Tên hiển thị', type: 'text', required: true },
+    {
+      name: 'extraction',
+      label: 'Trích nội dung',
+      type: 'select',
+      options: [
+        { label: 'Đã trích', value: 'ok' },
+        { label: 'Không có chữ', value: 'empty' },
+        { label: 'Lỗi', value: 'failed' },
+      ],
+      admin: { readOnly: true, position: 'sidebar' },
+    },
+    { name: 'extractionNote', label: 'Ghi chú trích nội dung', type: 'text', admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'extractedText', label: 'Nội dung chữ (tự trích)', type: 'textarea', admin: { readOnly: true } },
+    {
+      name: 'visibility',
+      label: 'Phạm vi hiển thị',
+      type: 'select',
+      defaultValue: 'private',
+      index: true,
+      options: [
+        { label: 'Công khai', value: 'public' },
+        { label: 'Chỉ đảng viên', value: 'members' },
+        { label: 'Nội bộ Ban Biên tập', value: 'private' },
+      ],
+      access: { update: () => false, create: () => false },
+      admin: { readOnly: true, position: 'sidebar', description: 'Tự xác định theo văn bản đã xuất bản dùng tệp này.' },
+    },
+  ],
+}

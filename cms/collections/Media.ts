@@ -1,0 +1,47 @@
+import path from 'node:path'
+import type { CollectionConfig } from 'payload'
+import { env } from '../env'
+import { readUpload } from '../access/readUpload'
+import { isStaffAccess } from '../access/isStaffAccess'
+import { isEditorial } from '../access/roles'
+import { limitUploadSize } from './uploadLimits'
+
+/** Images (news covers…), resized by sharp; stored outside any public folder and served through access control. */
+export const Media: CollectionConfig = {
+  slug: 'media',
+  labels: { singular: 'Ảnh', plural: 'Thư viện ảnh' },
+  admin: { group: 'Tệp', useAsTitle: 'alt' },
+  access: { read: readUpload, create: ({ req }) => isEditorial(req.user), update: ({ req }) => isEditorial(req.user), delete: isStaffAccess },
+  upload: {
+    staticDir: path.join(env().dataDir, 'media'),
+    mimeTypes: ['image/jpeg', 'image/png', 'image/webp'],
+    adminThumbnail: 'thumb',
+    focalPoint: true,
+    imageSizes: [
+      { name: 'thumb', width: 320, withoutEnlargement: true },
+      { name: 'card', width: 640, withoutEnlargement: true },
+      { name: 'wide', width: 1280, withoutEnlargement: true },
+      { name: 'og', width: 1200, height: 630, position: 'centre', withoutEnlargement: false },
+    ],
+    formatOptions: { format: 'webp', options: { quality: 80 } },
+  },
+  hooks: { beforeOperation: [limitUploadSize(env().IMAGE_MAX_MB, 'Ảnh')] },
+  fields: [
+    { name: 'alt', label: 'Mô tả ảnh (cho người khiếm thị)', type: 'text', required: true },
+    { name: 'caption', label: 'Chú thích', type: 'text' },
+    {
+      name: 'visibility',
+      label: 'Phạm vi hiển thị',
+      type: 'select',
+      defaultValue: 'private',
+      index: true,
+      options: [
+        { label: 'Công khai', value: 'public' },
+        { label: 'Chỉ đảng viên', value: 'members' },
+        { label: 'Nội bộ Ban Biên tập', value: 'private' },
+      ],
+      access: { update: () => false, create: () => false },
+      admin: { readOnly: true, position: 'sidebar', description: 'Tự xác định theo nội dung đã xuất bản dùng ảnh này.' },
+    },
+  ],
+}

@@ -1,0 +1,62 @@
+import type { CollectionConfig } from 'payload'
+import { fieldError } from '../lib/fieldError'
+import { canUseAdmin } from '../access/canUseAdmin'
+import { isAdmin } from '../access/isAdmin'
+import { env } from '../env'
+import { ROLE_LABELS, ROLES, roleOf } from '../access/roles'
+
+const adminOnlyField = { create: ({ req }: { req: { user: unknown } }) => roleOf(req.user as never) === 'admin' || !req.user, update: ({ req }: { req: { user: unknown } }) => roleOf(req.user as never) === 'admin' }
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: 'Người dùng', plural: 'Người dùng' },
+  auth: {
+    maxLoginAttempts: 5,
+    lockTime: 15 * 60 * 1000,
+    tokenExpiration: 8 * 60 * 60,
+    // Secure cookies whenever the CMS is served over HTTPS (always, in a real deployment).
+    cookies: { sameSite: 'Lax', secure: env().SERVER_URL.startsWith('https://') },
+  },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'email', 'role', 'organization'], group: 'Quản trị' },
+  access: {
+    admin: canUseAdmin,
+    read: ({ req }) => (roleOf(req.user) === 'admin' ? true : req.user ? { id: { equals: req.user.id } } : false),
+    create: isAdmin,
+    update: ({ req }) => (roleOf(req.user) === 'admin' ? true : req.user ? { id: { equals: req.user.id } } : false),
+    delete: isAdmin,
+  },
+  fields: [
+    { name: 'name', label: 'Họ và tên', type: 'text', required: true },
+    {
+      name: 'role',
+      label: 'Vai trò',
+      type: 'select',
+      required: true,
+      defaultValue: 'editor',
+      saveToJWT: true,
+      options: ROLES.map((value) => ({ value, label: ROLE_LABELS[value] })),
+      access: adminOnlyField,
+    },
+    {
+      name: 'organization',
+      label: 'Tổ chức đảng',
+      type: 'relationship',
+      relationTo: 'organizations',
+      saveToJWT: true,
+      access: adminOnlyField,
+      admin: { description: 'Bắt buộc với Cộng tác viên: họ chỉ soạn nội dung của tổ chức này.' },
+    },
+  ],
+  hooks: {
+    beforeChange: [
+      ({ data, originalDoc, req }) => {
+        const role = data.role ?? originalDoc?.role
+        const org = data.organization ?? originalDoc?.organization
+        if (role === 'contributor' && !org) {
+          throw fieldError(req, 'users', 'organization', 'Cộng tác viên phải thuộc một tổ chức đảng.')
+        }
+        return data
+      },
+    ],
+  },
+}

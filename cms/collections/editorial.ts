@@ -1,0 +1,38 @@
+import type { CollectionConfig, CollectionSlug } from 'payload'
+import { isPublisher } from '../access/isPublisher'
+import { readContent } from '../access/readContent'
+import { isEditorial } from '../access/roles'
+import { createContent, updateContent } from '../access/writeContent'
+import { auditDeletion, auditPublication } from '../hooks/auditPublication'
+import { rememberDraftFlag } from '../hooks/draftFlag'
+import { enforceWorkflow } from '../hooks/enforceWorkflow'
+import { syncUploadVisibility, syncUploadVisibilityOnDelete } from '../hooks/uploadVisibility'
+
+/**
+ * What every editorial collection shares: drafts with versions and scheduled publishing, the role
+ * matrix, the publish workflow, the audit trail and upload visibility. `ownerField` names the
+ * relation to the organization a contributor must belong to.
+ */
+export function editorialCollection(config: CollectionConfig, options: { ownerField: string }): CollectionConfig {
+  const slug = config.slug as CollectionSlug
+  const hooks = config.hooks ?? {}
+  return {
+    ...config,
+    access: {
+      read: readContent(options.ownerField),
+      create: createContent(options.ownerField),
+      update: updateContent(options.ownerField),
+      delete: isPublisher,
+      readVersions: ({ req }) => isEditorial(req.user),
+      ...config.access,
+    },
+    versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
+    hooks: {
+      ...hooks,
+      beforeOperation: [rememberDraftFlag, ...(hooks.beforeOperation ?? [])],
+      beforeChange: [enforceWorkflow, ...(hooks.beforeChange ?? [])],
+      afterChange: [...(hooks.afterChange ?? []), auditPublication, syncUploadVisibility(slug)],
+      afterDelete: [...(hooks.afterDelete ?? []), auditDeletion, syncUploadVisibilityOnDelete(slug)],
+    },
+  }
+}

@@ -1,0 +1,113 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { z } from 'zod'
+
+/** Project root: every relative path in the environment is resolved against it. */
+export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+const optionalUrl = (what: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.url({ message: `must be a URL (${what})` }).optional())
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes')
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATA_DIR: z.string().default('data'),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .default('')
+      .refine((v) => v === '' || v.startsWith('file:') || /^mongodb(\+srv)?:\/\//.test(v) || v === ':memory:', {
+        message: 'must be empty (SQLite under DATA_DIR), "file:<path>" (SQLite) or "mongodb://…" (MongoDB)',
+      }),
+    PAYLOAD_SECRET: z.string().default(''),
+    SERVER_URL: z.url({ message: 'must be the public URL of the CMS, e.g. https://cms.example.vn' }).default('http://localhost:3000'),
+    SITE_URL: z.url({ message: 'must be the public URL of the site, e.g. https://sotay.example.vn' }).default('http://localhost:4321'),
+    CMS_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    SITE_PORT: z.coerce.number().int().min(1).max(65535).default(4321),
+    MEILI_URL: optionalUrl('Meilisearch, e.g. http://meilisearch:7700'),
+    MEILI_MASTER_KEY: z.string().optional(),
+    SMTP_URL: z
+      .string()
+      .trim()
+      .default('')
+      .refine((v) => v === '' || /^smtps?:\/\//.test(v), { message: 'must be smtp://user:pass@host:port or smtps://…' }),
+    MAIL_FROM: z.email({ message: 'must be an e-mail address' }).default('sotay@localhost'),
+    MAIL_FROM_NAME: z.string().default('Sổ tay đảng viên điện tử'),
+    MAIL_REPLY_TO: z.union([z.literal(''), z.email({ message: 'must be an e-mail address' })]).default(''),
+    JOBS_IN_PROCESS: bool.default(true),
+    UPLOAD_MAX_MB: z.coerce.number().positive().max(500).default(30),
+    IMAGE_MAX_MB: z.coerce.number().positive().max(100).default(10),
+  })
+  .superRefine((v, ctx) => {
+    if (v.NODE_ENV === 'production' && v.PAYLOAD_SECRET.length < 32) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PAYLOAD_SECRET'],
+        message: 'is required in production and must be at least 32 random characters (e.g. `openssl rand -hex 32`)',
+      })
+    }
+    if (v.MEILI_URL && !v.MEILI_MASTER_KEY && v.NODE_ENV === 'production') {
+      ctx.addIssue({ code: 'custom', path: ['MEILI_MASTER_KEY'], message: 'is required when MEILI_URL is set in production' })
+    }
+  })
+
+export type Env = z.infer<typeof schema> & {
+  dataDir: string
+  database: { kind: 'sqlite'; url: string } | { kind: 'mongodb'; url: string }
+}
+
+export class EnvError extends Error {}
+
+/** Parses and validates the environment; throws EnvError listing every bad variable. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = schema.safeParse(source)
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join('.') || '(environment)'}: ${i.message}`)
+    throw new EnvError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`)
+  }
+  const v = result.data
+  const dataDir = path.resolve(ROOT_DIR, v.DATA_DIR)
+  let database: Env['database']
+  if (v.DATABASE_URL.startsWith('mongodb')) database = { kind: 'mongodb', url: v.DATABASE_URL }
+  else if (v.DATABASE_URL === ':memory:') database = { kind: 'sqlite', url: ':memory:' }
+  else {
+    const file = v.DATABASE_URL ? v.DATABASE_URL.slice('file:'.length) : path.join(dataDir, 'so-tay.db')
+    database = { kind: 'sqlite', url: `file:${path.resolve(ROOT_DIR, file)}` }
+  }
+  const secret = v.PAYLOAD_SECRET || developmentSecret(dataDir)
+  return { ...v, PAYLOAD_SECRET: secret, dataDir, database }
+}
+
+/**
+ * Outside production a fresh clone must start without any configuration, so a random secret is
+ * generated once and kept in DATA_DIR (never committed). Production refuses to start without one.
+ */
+function developmentSecret(dataDir: string): string {
+  const file = path.join(dataDir, '.payload-secret')
+  try {
+    return fs.readFileSync(file, 'utf8').trim()
+  } catch {
+    fs.mkdirSync(dataDir, { recursive: true })
+    const secret = crypto.randomBytes(32).toString('hex')
+    fs.writeFileSync(file, secret, { mode: 0o600 })
+    return secret
+  }
+}
+
+let cached: Env | undefined
+/** The validated environment of this process (parsed once). */
+export function env(): Env {
+  cached ??= parseEnv()
+  return cached
+}

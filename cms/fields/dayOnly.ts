@@ -1,0 +1,23 @@
+import type { DateField } from 'payload'
+
+/**
+ * Dates of documents are calendar days in Vietnam. Stored as noon UTC of that day so the same day
+ * shows in every time zone from UTC−11 to UTC+11 and equality ("same issue date") is a plain compare.
+ */
+export function normalizeDay(value: unknown): string | undefined {
+  if (value === null || value === undefined || value === '') return undefined
+  const date = new Date(String(value))
+  if (Number.isNaN(date.getTime())) return undefined
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(date)
+  return `${day}T12:00:00.000Z`
+}
+
+export const dayOnlyField = (name: string, label: string, extra: Partial<DateField> = {}): DateField => ({
+  name,
+  label,
+  type: 'date',
+  index: true,
+  ...extra,
+  admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' }, ...extra.admin },
+  hooks: { beforeChange: [({ value }) => normalizeDay(value) ?? value] },
+} as DateField)

@@ -1,0 +1,53 @@
+import type { CollectionSlug, Field, FieldHook, PayloadRequest } from 'payload'
+import { slugify } from '../../search/vietnamese'
+import { roleOf } from '../access/roles'
+
+/** Two items may yield the same readable slug (same title, same number and year); the later gets -2, -3… */
+async function freeSlug(req: PayloadRequest, collection: CollectionSlug, base: string, selfId?: string | number) {
+  const taken = await req.payload.find({
+    collection,
+    where: { or: [{ slug: { equals: base } }, { slug: { like: `${base}-` } }] },
+    select: { slug: true },
+    depth: 0,
+    limit: 1000,
+    overrideAccess: true,
+    req,
+  })
+  const used = new Set(taken.docs.filter((d) => d.id !== selfId).map((d) => (d as { slug?: string }).slug))
+  if (!used.has(base)) return base
+  for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`
+}
+
+type SlugSource = (data: Record<string, unknown>) => string | undefined
+
+/**
+ * A readable slug, generated once from the record and then kept stable: links in feeds, e-mails and
+ * printed material must keep working when an editor corrects a title. Only an admin may change it.
+ */
+export const slugField = (source: SlugSource): Field => {
+  const generate: FieldHook = async ({ value, data, originalDoc, req, collection }) => {
+    if (typeof value === 'string' && value.trim()) return slugify(value)
+    if (originalDoc?.slug) return originalDoc.slug
+    const base = source({ ...(originalDoc ?? {}), ...(data ?? {}) })
+    if (!base || !collection) return value
+    return freeSlug(req, collection.slug as CollectionSlug, slugify(base), originalDoc?.id)
+  }
+  return {
+    name: 'slug',
+    label: 'Đường dẫn (slug)',
+    type: 'text',
+    unique: true,
+    index: true,
+    required: true,
+    hooks: { beforeValidate: [generate] },
+    access: { update: ({ req }) => roleOf(req.user) === 'admin' },
+    validate: (value: unknown) =>
+      typeof value === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)
+        ? true
+        : 'Đường dẫn chỉ gồm chữ thường không dấu, số và dấu gạch ngang (ví dụ: nghi-quyet-21-tw-2022).',
+    admin: {
+      position: 'sidebar',
+      description: 'Tự tạo khi lưu lần đầu và giữ cố định để đường dẫn không bị hỏng.',
+    },
+  }
+}

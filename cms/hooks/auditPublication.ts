@@ -1,0 +1,42 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+import { isDraftSave } from './draftFlag'
+
+type Action = 'publish' | 'unpublish' | 'delete'
+
+async function record(
+  req: PayloadRequest,
+  action: Action,
+  collection: string,
+  doc: Record<string, unknown>,
+  fromStatus: string,
+) {
+  await req.payload.create({
+    collection: 'audit-logs',
+    req,
+    data: {
+      action,
+      collectionSlug: collection,
+      documentId: String(doc.id),
+      documentTitle: String(doc.title ?? doc.name ?? doc.slug ?? doc.id).slice(0, 500),
+      user: req.user?.collection === 'users' ? req.user.id : undefined,
+      userEmail: (req.user as { email?: string } | null)?.email ?? 'hệ thống',
+      fromStatus,
+      at: new Date().toISOString(),
+    },
+  })
+}
+
+/** Publish and unpublish leave a trace: who, when, which item, from which status. */
+export const auditPublication: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req, collection }) => {
+  if (isDraftSave(req, doc)) return doc
+  const from = operation === 'create' ? 'new' : (previousDoc?._status ?? 'draft')
+  const to = doc._status
+  if (to === 'published' && from !== 'published') await record(req, 'publish', collection.slug, doc, from)
+  else if (from === 'published' && to !== 'published') await record(req, 'unpublish', collection.slug, doc, from)
+  return doc
+}
+
+export const auditDeletion: CollectionAfterDeleteHook = async ({ doc, req, collection }) => {
+  await record(req, 'delete', collection.slug, doc, doc._status ?? 'draft')
+  return doc
+}

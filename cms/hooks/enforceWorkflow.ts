@@ -1,0 +1,28 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+import { APIError } from 'payload'
+import { canPublish, roleOf } from '../access/roles'
+import { isDraftSave } from './draftFlag'
+
+export class WorkflowError extends APIError {
+  constructor(message: string) {
+    super(message, 403, undefined, true)
+  }
+}
+
+export const PUBLISH_FORBIDDEN =
+  'Chỉ Tổng biên tập hoặc Quản trị viên được xuất bản, sửa nội dung đang xuất bản hoặc gỡ xuất bản. Hãy lưu bản nháp để Tổng biên tập duyệt.'
+
+/**
+ * Only publishers and admins change what readers see: publishing, editing live content and
+ * unpublishing. Others save drafts for a publisher to review. Server code without a user (import,
+ * scheduled publishing) is trusted; secrecy is enforced separately, for everyone.
+ */
+export const enforceWorkflow: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req }) => {
+  if (!req.user || canPublish(req.user)) return data
+  if (roleOf(req.user) === 'member') throw new WorkflowError('Tài khoản đảng viên chỉ được đọc nội dung.')
+  if (isDraftSave(req, data)) return data
+  const before = operation === 'update' ? originalDoc?._status : undefined
+  const after = data._status ?? before ?? 'draft'
+  if (after === 'published' || before === 'published') throw new WorkflowError(PUBLISH_FORBIDDEN)
+  return data
+}

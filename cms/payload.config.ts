@@ -1,0 +1,50 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { vi } from '@payloadcms/translations/languages/vi'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+import { Announcements } from './collections/Announcements'
+import { AuditLogs } from './collections/AuditLogs'
+import { Documents } from './collections/Documents'
+import { Files } from './collections/Files'
+import { Media } from './collections/Media'
+import { News } from './collections/News'
+import { Organizations } from './collections/Organizations'
+import { Subjects } from './collections/Subjects'
+import { Topics } from './collections/Topics'
+import { Users } from './collections/Users'
+import { databaseAdapter } from './database'
+import { emailAdapter } from './email/adapter'
+import { env } from './env'
+import { jobsConfig } from './jobs'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+const config = env()
+
+export default buildConfig({
+  serverURL: config.SERVER_URL,
+  secret: config.PAYLOAD_SECRET,
+  admin: {
+    user: Users.slug,
+    importMap: { baseDir: dirname },
+    meta: { titleSuffix: ' — Sổ tay đảng viên', description: 'Trang quản trị nội dung Sổ tay đảng viên điện tử' },
+    dateFormat: 'dd/MM/yyyy HH:mm',
+  },
+  i18n: { supportedLanguages: { vi }, fallbackLanguage: 'vi' },
+  collections: [Documents, News, Topics, Announcements, Organizations, Subjects, Files, Media, Users, AuditLogs],
+  editor: lexicalEditor(),
+  db: databaseAdapter(config),
+  email: emailAdapter(config),
+  sharp,
+  jobs: jobsConfig(config),
+  cors: [config.SERVER_URL, config.SITE_URL],
+  csrf: [config.SERVER_URL, config.SITE_URL],
+  upload: {
+    limits: { fileSize: config.UPLOAD_MAX_MB * 1024 * 1024 },
+    abortOnLimit: true,
+    responseOnLimit: `Tệp vượt giới hạn ${config.UPLOAD_MAX_MB} MB nên không được nhận. Hãy nén hoặc tách tệp rồi tải lên lại.`,
+  },
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  telemetry: false,
+})
