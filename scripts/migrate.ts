@@ -1,7 +1,8 @@
-/** `npm run migrate`: applies committed schema migrations (SQLite); harmless on MongoDB. */
+/** `npm run migrate`: applies the committed schema migrations (SQLite); nothing to do on MongoDB. */
+import { applyMigrations } from '../cms/lib/migrate'
 import { payloadClient } from './lib/payload'
 
 const payload = await payloadClient()
-await payload.db.migrate()
+await applyMigrations(payload)
 console.log('Migrations applied.')
 process.exit(0)

@@ -6,6 +6,7 @@ import { createContent, updateContent } from '../access/writeContent'
 import { auditDeletion, auditPublication } from '../hooks/auditPublication'
 import { rememberDraftFlag } from '../hooks/draftFlag'
 import { enforceWorkflow } from '../hooks/enforceWorkflow'
+import { rememberLiveStatus } from '../hooks/liveStatus'
 import { syncUploadVisibility, syncUploadVisibilityOnDelete } from '../hooks/uploadVisibility'
 
 /**
@@ -30,7 +31,7 @@ export function editorialCollection(config: CollectionConfig, options: { ownerFi
     hooks: {
       ...hooks,
       beforeOperation: [rememberDraftFlag, ...(hooks.beforeOperation ?? [])],
-      beforeChange: [enforceWorkflow, ...(hooks.beforeChange ?? [])],
+      beforeChange: [rememberLiveStatus, enforceWorkflow, ...(hooks.beforeChange ?? [])],
       afterChange: [...(hooks.afterChange ?? []), auditPublication, syncUploadVisibility(slug)],
       afterDelete: [...(hooks.afterDelete ?? []), auditDeletion, syncUploadVisibilityOnDelete(slug)],
     },

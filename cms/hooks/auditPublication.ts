@@ -1,5 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 import { isDraftSave } from './draftFlag'
+import { liveStatusBefore } from './liveStatus'
 
 type Action = 'publish' | 'unpublish' | 'delete'
 
@@ -27,9 +28,9 @@ async function record(
 }
 
 /** Publish and unpublish leave a trace: who, when, which item, from which status. */
-export const auditPublication: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req, collection }) => {
+export const auditPublication: CollectionAfterChangeHook = async ({ doc, operation, req, collection }) => {
   if (isDraftSave(req, doc)) return doc
-  const from = operation === 'create' ? 'new' : (previousDoc?._status ?? 'draft')
+  const from = operation === 'create' ? 'new' : (liveStatusBefore(req, collection.slug, doc.id) ?? 'draft')
   const to = doc._status
   if (to === 'published' && from !== 'published') await record(req, 'publish', collection.slug, doc, from)
   else if (from === 'published' && to !== 'published') await record(req, 'unpublish', collection.slug, doc, from)

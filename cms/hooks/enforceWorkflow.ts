@@ -2,6 +2,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import { APIError } from 'payload'
 import { canPublish, roleOf } from '../access/roles'
 import { isDraftSave } from './draftFlag'
+import { liveStatusBefore } from './liveStatus'
 
 export class WorkflowError extends APIError {
   constructor(message: string) {
@@ -17,11 +18,11 @@ export const PUBLISH_FORBIDDEN =
  * unpublishing. Others save drafts for a publisher to review. Server code without a user (import,
  * scheduled publishing) is trusted; secrecy is enforced separately, for everyone.
  */
-export const enforceWorkflow: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req }) => {
+export const enforceWorkflow: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req, collection }) => {
   if (!req.user || canPublish(req.user)) return data
   if (roleOf(req.user) === 'member') throw new WorkflowError('Tài khoản đảng viên chỉ được đọc nội dung.')
   if (isDraftSave(req, data)) return data
-  const before = operation === 'update' ? originalDoc?._status : undefined
+  const before = operation === 'update' ? liveStatusBefore(req, collection.slug, originalDoc?.id) : undefined
   const after = data._status ?? before ?? 'draft'
   if (after === 'published' || before === 'published') throw new WorkflowError(PUBLISH_FORBIDDEN)
   return data

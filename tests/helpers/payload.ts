@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { getPayload, type Payload } from 'payload'
+import { applyMigrations } from '../../cms/lib/migrate'
 
 export const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef'
 
@@ -20,6 +21,6 @@ export async function startPayload(): Promise<Payload> {
   freshEnvironment()
   const { default: config } = await import('../../cms/payload.config')
   const payload = await getPayload({ config })
-  await payload.db.migrate()
+  await applyMigrations(payload)
   return payload
 }

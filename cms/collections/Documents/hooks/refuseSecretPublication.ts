@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import { fieldError } from '../../../lib/fieldError'
 import { isDraftSave } from '../../../hooks/draftFlag'
+import { liveStatusBefore } from '../../../hooks/liveStatus'
 import { SECRECY } from '../options'
 
 export const secrecyMessage = (label: string) =>
@@ -15,7 +16,7 @@ export const secrecyMessage = (label: string) =>
 export const refuseSecretPublication: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req, collection }) => {
   const secrecy = data.secrecy ?? originalDoc?.secrecy ?? 'none'
   if (secrecy === 'none') return data
-  const livePublished = operation === 'update' && originalDoc?._status === 'published'
+  const livePublished = operation === 'update' && liveStatusBefore(req, collection.slug, originalDoc?.id) === 'published'
   const publishing = !isDraftSave(req, data) && (data._status ?? originalDoc?._status) === 'published'
   if (publishing || livePublished) {
     const label = SECRECY.find((s) => s.value === secrecy)?.label ?? secrecy
