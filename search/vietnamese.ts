@@ -398,6 +398,7 @@ const KNOWN_ISSUERS = new Set([
   'cp', 'ttg', 'ubnd', 'hdnd', 'qh',
 ]);
 const SYLLABLE_ISSUERS = new Set(['tu', 'du', 'hu', 'qu', 'thu']);
+const CONSONANT_CLUSTERS = new Set(['ch', 'gh', 'kh', 'ng', 'ngh', 'nh', 'ph', 'th', 'tr']);
 
 const STRUCT_ISSUER = '[a-z][a-z0-9]*(?:-[a-z0-9]+)*';
 const LOOSE_ISSUER = `(?:cua\\s+)?(?:${ISSUER_WORD_ALT})|[a-z][a-z0-9]*`;
@@ -434,8 +435,10 @@ const QUERY_PATTERNS: readonly Pattern[] = [
   pattern(`${START}${PREFIX}${NUM_START}(?<seq>\\d{1,5})\\s*-\\s*(?<code>${CODE_ALT})\\s*/\\s*(?<iss>${STRUCT_ISSUER})${END}`, false),
   // 27/qd-tw (state shape, also a common mistyping of party numbers)
   pattern(`${START}${PREFIX}${NUM_START}(?<seq>\\d{1,5})\\s*/\\s*(?<code>${CODE_ALT})\\s*-\\s*(?<iss>${STRUCT_ISSUER})${END}`, false),
-  // 27 qd tw, 27 qd/tw, 27qdtw
-  pattern(`${START}${PREFIX}${NUM_START}(?<seq>\\d{1,5})[\\s-]*(?<code>${CODE_ALT})(?:\\s*/\\s*(?<iss>${STRUCT_ISSUER})|\\s*(?<liss>${LOOSE_ISSUER}))${END}`, true, true),
+  // 27 qd tw, 27 qd/tw
+  pattern(`${START}${PREFIX}${NUM_START}(?<seq>\\d{1,5})[\\s-]*(?<code>${CODE_ALT})(?:\\s*/\\s*(?<iss>${STRUCT_ISSUER})|\\s+(?<liss>${LOOSE_ISSUER}))${END}`, true, true),
+  // 27qdtw: only fully glued, so "213 dang" is not read as 213-ĐA/NG
+  pattern(`${START}(?<seq>\\d{1,5})(?<code>${CODE_ALT})(?<liss>[a-z][a-z0-9]*)${END}`, true, true),
   // qd 27/tw, nq 57, nghi quyet so 21, chi thi 35 tw, qdi 08, nq21
   pattern(`${START}(?:(?<word>${TYPE_WORD_ALT})|(?<code>${CODE_ALT}))(?:\\s*so\\b)?[\\s.:-]*(?<seq>\\d{1,5})(?:\\s*[-/]\\s*(?<iss>${STRUCT_ISSUER})|\\s+(?<liss>${LOOSE_ISSUER}))?${END}`, true),
   // 21 nq
@@ -454,8 +457,11 @@ function looseIssuer(token: string, atEnd: boolean): string | null {
   if (fromWord) return fromWord;
   if (SYLLABLE_ISSUERS.has(compact)) return atEnd ? compact : null;
   if (KNOWN_ISSUERS.has(compact)) return compact;
-  // Every Vietnamese syllable has a vowel, so a short vowel-less token is an abbreviation.
-  if (/^[b-df-hj-np-tv-xz][b-df-hj-np-tv-xz0-9]{1,7}$/.test(compact)) return compact;
+  // Every Vietnamese syllable has a vowel, so a short vowel-less token is an abbreviation,
+  // unless it is just an initial consonant cluster typed on its own.
+  if (/^[b-df-hj-np-tv-xz][b-df-hj-np-tv-xz0-9]{1,7}$/.test(compact) && !CONSONANT_CLUSTERS.has(compact)) {
+    return compact;
+  }
   return null;
 }
 
