@@ -41,7 +41,10 @@ export default buildConfig({
   cors: [config.SERVER_URL, config.SITE_URL],
   csrf: [config.SERVER_URL, config.SITE_URL],
   upload: {
-    limits: { fileSize: config.UPLOAD_MAX_MB * 1024 * 1024 },
+    // The per-collection hooks (collections/uploadLimits) give the precise refusal. This outer limit
+    // sits above them, so even a stream cut off here arrives larger than any collection accepts and
+    // is refused whole by those hooks — a truncated file is never stored.
+    limits: { fileSize: (Math.max(config.UPLOAD_MAX_MB, config.IMAGE_MAX_MB) + 1) * 1024 * 1024 },
     abortOnLimit: true,
     responseOnLimit: `Tệp vượt giới hạn ${config.UPLOAD_MAX_MB} MB nên không được nhận. Hãy nén hoặc tách tệp rồi tải lên lại.`,
   },

@@ -691,7 +691,12 @@ const joinReasons = (problems: readonly RowProblem[]) => [...new Set(problems.ma
 export function validateImportRow(input: unknown, extraProblems: readonly RowProblem[] = []): ValidationResult {
   const value = deepNormalizeNfc(input)
   const result = importRow.safeParse(value, { error: vietnameseErrorMap })
-  if (result.success && extraProblems.length === 0) return { ok: true, row: result.data }
+  if (result.success && extraProblems.length === 0) {
+    // `"signer": null` / `""` means "not given": drop the key instead of keeping it as undefined.
+    const row = result.data as Record<string, unknown>
+    for (const key of Object.keys(row)) if (row[key] === undefined) delete row[key]
+    return { ok: true, row: result.data }
+  }
   // A field that already failed to convert (e.g. unreadable JSON in a CSV cell) is reported once, by its conversion problem.
   const converted = new Set(extraProblems.map((p) => p.path[0]).filter((k) => k !== undefined))
   const schemaProblems: RowProblem[] = result.success

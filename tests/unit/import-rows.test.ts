@@ -297,13 +297,23 @@ describe('CSV conventions', () => {
   })
 
   it('keeps the rows before an unclosed quote and reports where the damage starts', async () => {
-    const file = tmpFile('unclosed.csv', `${header}\n${doc}\n${news('tin-x').replace('"Một.', '"Một." hỏng "')}\n${news('tin-y')}\n`)
+    const unclosed = news('tin-x').replace('"Một.\n\nHai.\n\nBa."', '"Một. Hai. Ba.')
+    const singleLine = news('tin-y').replace('"Một.\n\nHai.\n\nBa."', 'Một')
+    const file = tmpFile('unclosed.csv', `${header}\n${doc}\n${unclosed}\n${singleLine}\n`)
+    const results = await collect(file)
+    expect(results).toHaveLength(2)
+    expect(results[0]).toMatchObject({ line: 2, ok: true })
+    const last = results[1]!
+    expect(last.line).toBe(5)
+    expect(!last.ok && last.reason).toContain('mở dấu nháy kép («"») mà không đóng, nên phần tệp từ sau dòng 4 đến hết tệp')
+  })
+
+  it('recovers after stray quotes: the damaged lines are rejected, the next record is read', async () => {
+    const file = tmpFile('stray.csv', `${header}\n${doc}\n${news('tin-x').replace('"Một.', '"Một." hỏng "')}\n${news('tin-y')}\n`)
     const results = await collect(file)
     expect(results[0]).toMatchObject({ line: 2, ok: true })
-    const last = results.at(-1)!
-    expect(last.ok).toBe(false)
-    expect(!last.ok && last.reason).toMatch(/dấu nháy kép/)
-    expect(last.line).toBe(5)
+    expect(results.slice(1, -1).every((r) => !r.ok && r.reason.includes('ô'))).toBe(true)
+    expect(results.at(-1)).toMatchObject({ line: 10, ok: true, row: { id: 'tin-y' } })
   })
 
   it('accepts a semicolon-delimited file (Excel with Vietnamese regional settings)', async () => {
@@ -391,7 +401,7 @@ describe('JSONL details', () => {
   }
 
   it('is a little more permissive than the corpus where a back catalogue needs it', () => {
-    const r = validateImportRow({ ...base, term: 13, signer: null, fullText: '', attachments: ['.\\cv\\15.pdf'], relatedDocuments: undefined })
+    const r = validateImportRow({ ...base, term: 13, signer: null, fullText: '', attachments: ['.\\cv\\15.pdf'] })
     expect(r.ok && r.row).toStrictEqual({ ...base, term: '13', secrecy: 'none', attachments: ['cv/15.pdf'] })
     const minimal = validateImportRow({ ...base, fields: undefined, supersededBy: undefined })
     expect(minimal.ok && minimal.row).toMatchObject({ fields: [], supersededBy: null })
