@@ -287,6 +287,10 @@ export interface Organization {
  */
 export interface File {
   id: string;
+  /**
+   * Dùng để lần nhập sau nhận ra tệp đã có.
+   */
+  sourceName?: string | null;
   title: string;
   extraction?: ('ok' | 'empty' | 'failed') | null;
   extractionNote?: string | null;
@@ -365,6 +369,10 @@ export interface News {
  */
 export interface Media {
   id: string;
+  /**
+   * Dùng để lần nhập sau nhận ra tệp đã có.
+   */
+  sourceName?: string | null;
   alt: string;
   caption?: string | null;
   /**
@@ -874,6 +882,7 @@ export interface SubjectsSelect<T extends boolean = true> {
  * via the `definition` "files_select".
  */
 export interface FilesSelect<T extends boolean = true> {
+  sourceName?: T;
   title?: T;
   extraction?: T;
   extractionNote?: T;
@@ -896,6 +905,7 @@ export interface FilesSelect<T extends boolean = true> {
  * via the `definition` "media_select".
  */
 export interface MediaSelect<T extends boolean = true> {
+  sourceName?: T;
   alt?: T;
   caption?: T;
   visibility?: T;

@@ -188,7 +188,9 @@ const EXPECTED_FORM =
 
 const CODE_LIST = [...new Set(TYPES.flatMap((t) => t.printed))].join(', ');
 
-// Letters allowed in codes: ASCII plus the two look-alike capitals for Đ (see D_WITH_STROKE).
+// Letters allowed in codes: ASCII plus Đ/đ and their look-alikes Ð/ð (see D_WITH_STROKE). Any
+// other accented letter is refused because folding would turn it into a different code:
+// "TƯ" (Trung ương written out) would become "tu", the Tỉnh ủy code.
 const L = 'A-Za-zĐđÐð';
 const ISSUER = `[${L}0-9]+(?:-[${L}0-9]+)*`;
 const PARTY_FORM = new RegExp(`^(\\d+)-([${L}]+)/(${ISSUER})$`);
@@ -410,8 +412,9 @@ const START = '(?<![\\p{L}\\p{N}])';
 const END = '(?![\\p{L}\\p{N}%]|[-/.,]\\p{N})';
 const END_RE = new RegExp(`^${END}`, 'u');
 const PREFIX = `(?:(?<word>${TYPE_WORD_ALT})\\s*(?:so\\b\\s*:?\\s*)?|so\\s*:?\\s*)?`;
-// "kế hoạch 5 năm" is a five-year plan, not plan number 5; "nghị quyết 21 năm 2017" still counts.
-const QUANTITY_AFTER = /^\s+(?:nam|thang|tuan|ngay|lan)\b(?!\s*\d)/;
+// "kế hoạch 5 năm" is a five-year plan and "quy định 19 điều" the 19-point rule, not numbers 5
+// and 19; "nghị quyết 21 năm 2017" still counts.
+const QUANTITY_AFTER = /^\s+(?:nam|thang|tuan|ngay|lan|dieu|diem)\b(?!\s*\d)/;
 
 interface Pattern {
   re: RegExp;
@@ -439,8 +442,8 @@ const QUERY_PATTERNS: readonly Pattern[] = [
   pattern(`${START}${PREFIX}${NUM_START}(?<seq>\\d{1,5})[\\s-]*(?<code>${CODE_ALT})(?:\\s*/\\s*(?<iss>${STRUCT_ISSUER})|\\s+(?<liss>${LOOSE_ISSUER}))${END}`, true, true),
   // 27qdtw: only fully glued, so "213 dang" is not read as 213-ĐA/NG
   pattern(`${START}(?<seq>\\d{1,5})(?<code>${CODE_ALT})(?<liss>[a-z][a-z0-9]*)${END}`, true, true),
-  // qd 27/tw, nq 57, nghi quyet so 21, chi thi 35 tw, qdi 08, nq21
-  pattern(`${START}(?:(?<word>${TYPE_WORD_ALT})|(?<code>${CODE_ALT}))(?:\\s*so\\b)?[\\s.:-]*(?<seq>\\d{1,5})(?:\\s*[-/]\\s*(?<iss>${STRUCT_ISSUER})|\\s+(?<liss>${LOOSE_ISSUER}))?${END}`, true),
+  // qd 27/tw, nq 57, nghi quyet so 21, chi thi 35 tw, qdi 08, nq21, nghi dinh 13/2023
+  pattern(`${START}(?:(?<word>${TYPE_WORD_ALT})|(?<code>${CODE_ALT}))(?:\\s*so\\b)?[\\s.:-]*(?<seq>\\d{1,5})(?:\\s*/\\s*(?<year>\\d{4}))?(?:\\s*[-/]\\s*(?<iss>${STRUCT_ISSUER})|\\s+(?<liss>${LOOSE_ISSUER}))?${END}`, true),
   // 21 nq
   pattern(`${START}${NUM_START}(?<seq>\\d{1,5})[\\s-]*(?<code>${CODE_ALT})${END}`, true),
 ];
@@ -523,9 +526,15 @@ export function findDocumentNumber(query: string): DocumentNumberQuery | null {
   return null;
 }
 
-/** Keys to look up for a detected number: full keys when the issuer is known, short keys otherwise. */
+/**
+ * Keys to look up for a detected number, one per candidate code: full keys when the issuer is
+ * known, short keys ("13-nd") otherwise, even with a year ("nghị định 13/2023"), because stored
+ * keys always carry an issuer and only the short key can still meet them. Filter on the year.
+ */
 export function documentNumberQueryKeys(found: Omit<DocumentNumberQuery, 'rest'>): string[] {
   return found.codes.map((code) =>
-    documentNumberKey({ seq: found.seq, code, issuer: found.issuer, year: found.year }),
+    found.issuer === null
+      ? documentNumberShortKey({ seq: found.seq, code })
+      : documentNumberKey({ seq: found.seq, code, issuer: found.issuer, year: found.year }),
   );
 }

@@ -38,6 +38,13 @@ export const Files: CollectionConfig = {
     beforeChange: [storeExtractedText],
   },
   fields: [
+    {
+      name: 'sourceName',
+      label: 'Tên tệp gốc khi nhập',
+      type: 'text',
+      index: true,
+      admin: { readOnly: true, position: 'sidebar', description: 'Dùng để lần nhập sau nhận ra tệp đã có.' },
+    },
     { name: 'title', label: 'Tên hiển thị', type: 'text', required: true },
     {
       name: 'extraction',

@@ -27,6 +27,13 @@ export const Media: CollectionConfig = {
   },
   hooks: { beforeOperation: [limitUploadSize(env().IMAGE_MAX_MB, 'Ảnh')] },
   fields: [
+    {
+      name: 'sourceName',
+      label: 'Tên tệp gốc khi nhập',
+      type: 'text',
+      index: true,
+      admin: { readOnly: true, position: 'sidebar', description: 'Dùng để lần nhập sau nhận ra tệp đã có.' },
+    },
     { name: 'alt', label: 'Mô tả ảnh (cho người khiếm thị)', type: 'text', required: true },
     { name: 'caption', label: 'Chú thích', type: 'text' },
     {

@@ -70,7 +70,7 @@ export const Topics: CollectionConfig = editorialCollection(
         unique: true,
         index: true,
         admin: { hidden: true },
-        hooks: { beforeValidate: [({ data, originalDoc }) => data?.month ?? originalDoc?.month] },
+        hooks: { beforeValidate: [({ value, data, originalDoc }) => value || originalDoc?.slug || data?.month || originalDoc?.month] },
       },
     ],
   },

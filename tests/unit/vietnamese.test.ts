@@ -448,6 +448,12 @@ describe('findDocumentNumber', () => {
     }
   })
 
+  it('offers short keys when no issuer was typed, one per candidate code', () => {
+    expect(documentNumberQueryKeys(found('quy định 213'))).toEqual(['213-qd', '213-qdi'])
+    expect(documentNumberQueryKeys(found('nghị định 13/2023'))).toEqual([documentNumberShortKey(parsed('13/2023/NĐ-CP'))])
+    expect(documentNumberQueryKeys(found('15/2024/nđ-cp'))).toEqual([normalizeDocumentNumber('15/2024/NĐ-CP')])
+  })
+
   it('detects a number without issuer and offers the short key', () => {
     const f = found('QĐ 27')
     expect(f).toEqual({ seq: 27, codes: ['qd'], issuer: null, year: null, rest: '' })
@@ -481,6 +487,7 @@ describe('findDocumentNumber', () => {
     ['123/QĐ-UBND', { seq: 123, codes: ['qd'], issuer: 'ubnd', year: null }],
     ['2015-CV/TU', { seq: 2015, codes: ['cv'], issuer: 'tu', year: null }],
     ['21 nq', { seq: 21, codes: ['nq'], issuer: null, year: null }],
+    ['nghị định 13/2023', { seq: 13, codes: ['nd'], issuer: null, year: 2023 }],
   ]
   it.each(cases)('reads %j', (query, expected) => {
     expect(found(query)).toEqual({ ...expected, rest: '' })
@@ -495,6 +502,8 @@ describe('findDocumentNumber', () => {
     expect(found('21 nq ve dan so').rest).toBe('ve dan so')
     expect(found('quy định 213 đảng viên đang công tác').rest).toBe('dang vien dang cong tac')
     expect(found('kết luận 21 hội nghị trung ương 4')).toMatchObject({ seq: 21, issuer: null, rest: 'hoi nghi trung uong 4' })
+    expect(found('quy định 213 đã ngưng hiệu lực')).toMatchObject({ seq: 213, issuer: null, rest: 'da ngung hieu luc' })
+    expect(found('Quyết định 1234/QĐ-UBND ngày 5/6/2024')).toMatchObject({ seq: 1234, issuer: 'ubnd', rest: 'ngay 5/6/2024' })
   })
 
   it('reads syllable-like issuer codes only at the end of the query', () => {
@@ -521,6 +530,8 @@ describe('findDocumentNumber', () => {
     'học tập nghị quyết đại hội 13',
     'hoà bình 21',
     '10.000 đảng viên',
+    'quy định 19 điều đảng viên không được làm',
+    '213 đảng viên',
     '50% nq',
     'nq 0',
     'thông tin 21',

@@ -430,6 +430,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`subjects_created_at_idx\` ON \`subjects\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`files\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`source_name\` text,
   	\`title\` text NOT NULL,
   	\`extraction\` text,
   	\`extraction_note\` text,
@@ -448,12 +449,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`focal_y\` numeric
   );
   `)
+  await db.run(sql`CREATE INDEX \`files_source_name_idx\` ON \`files\` (\`source_name\`);`)
   await db.run(sql`CREATE INDEX \`files_visibility_idx\` ON \`files\` (\`visibility\`);`)
   await db.run(sql`CREATE INDEX \`files_updated_at_idx\` ON \`files\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`files_created_at_idx\` ON \`files\` (\`created_at\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`files_filename_idx\` ON \`files\` (\`filename\`);`)
   await db.run(sql`CREATE TABLE \`media\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`source_name\` text,
   	\`alt\` text NOT NULL,
   	\`caption\` text,
   	\`visibility\` text DEFAULT 'private',
@@ -494,6 +497,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`sizes_og_filename\` text
   );
   `)
+  await db.run(sql`CREATE INDEX \`media_source_name_idx\` ON \`media\` (\`source_name\`);`)
   await db.run(sql`CREATE INDEX \`media_visibility_idx\` ON \`media\` (\`visibility\`);`)
   await db.run(sql`CREATE INDEX \`media_updated_at_idx\` ON \`media\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`media_created_at_idx\` ON \`media\` (\`created_at\`);`)

@@ -1,0 +1,38 @@
+/**
+ * `npm run import -- <file.jsonl|file.csv> [--files <dir>]`: loads a back catalogue (format:
+ * docs/import.md). Idempotent: the record id is the slug, so a second run updates. Exit code 0 when
+ * every row landed, 2 when some rows were rejected (listed), 1 when the file itself was refused.
+ */
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { ImportFileError } from './import/rows'
+import { importFile } from './import/write'
+import { payloadClient } from './lib/payload'
+import { progressBar } from './lib/progress'
+
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { files: { type: 'string' } } })
+if (positionals.length !== 1) {
+  console.error('Cách dùng: npm run import -- <tệp.jsonl|tệp.csv> [--files <thư mục tệp đính kèm>]')
+  process.exit(1)
+}
+
+const file = path.resolve(positionals[0])
+const payload = await payloadClient()
+const bar = progressBar('Đang nhập')
+try {
+  const report = await importFile(payload, file, { filesDir: values.files && path.resolve(values.files), onProgress: bar.update })
+  bar.done()
+  console.log(`\nKết quả nhập «${path.basename(file)}»: ${report.rows} dòng dữ liệu`)
+  console.log(`  Thêm mới: ${report.created}`)
+  console.log(`  Cập nhật: ${report.updated}`)
+  console.log(`  Bị từ chối: ${report.rejected.length}`)
+  for (const r of report.rejected) console.log(`   - Dòng ${r.line}${r.id ? ` (${r.id})` : ''}: ${r.reason}`)
+  process.exit(report.rejected.length ? 2 : 0)
+} catch (error) {
+  bar.done()
+  if (error instanceof ImportFileError) {
+    console.error(`Không nhập tệp: ${error.message} Chưa có dữ liệu nào được ghi.`)
+    process.exit(1)
+  }
+  throw error
+}

@@ -1,0 +1,116 @@
+import path from 'node:path'
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ImportFileError } from '../../scripts/import/rows'
+import { importFile } from '../../scripts/import/write'
+import { startPayload } from '../helpers/payload'
+import { restClient } from '../helpers/rest'
+
+const CORPUS = path.resolve(__dirname, '../../../shared/corpus/corpus.jsonl')
+const FIXTURES = path.resolve(__dirname, '../fixtures/import')
+
+let payload: Payload
+
+beforeAll(async () => {
+  payload = await startPayload()
+})
+afterAll(async () => {
+  await payload?.destroy()
+})
+
+const counts = async () => ({
+  documents: (await payload.count({ collection: 'documents' })).totalDocs,
+  news: (await payload.count({ collection: 'news' })).totalDocs,
+  topics: (await payload.count({ collection: 'topics' })).totalDocs,
+  announcements: (await payload.count({ collection: 'announcements' })).totalDocs,
+  organizations: (await payload.count({ collection: 'organizations' })).totalDocs,
+  subjects: (await payload.count({ collection: 'subjects' })).totalDocs,
+})
+
+describe('import of the shared corpus', () => {
+  let first: Awaited<ReturnType<typeof counts>>
+
+  it('imports every record the first time', async () => {
+    const progress: number[] = []
+    const report = await importFile(payload, CORPUS, { onProgress: (done) => progress.push(done) })
+    expect(report.rejected).toEqual([])
+    expect(report).toMatchObject({ rows: 67, created: 67, updated: 0 })
+    expect(progress.at(-1)).toBe(67)
+    first = await counts()
+    expect(first).toMatchObject({ documents: 43, news: 12, topics: 6, announcements: 6 })
+    // Issuers named in the file become organizations once each (10 distinct issuers + announcement branches).
+    expect(first.organizations).toBe(10)
+  })
+
+  it('keeps the record id as the slug and links both ends of a supersession', async () => {
+    const old: any = (await payload.find({ collection: 'documents', where: { slug: { equals: 'quy-dinh-47-tw-2011' } }, depth: 1 })).docs[0]
+    expect(old).toBeDefined()
+    expect(old.status).toBe('superseded')
+    expect(old.replacedBy.docs.map((d: any) => d.slug)).toEqual(['quy-dinh-37-tw-2021'])
+    const news: any = (await payload.find({ collection: 'news', where: { slug: { equals: 'news-2024-03-14-hoa-phong-tap-huan-so-tay-dang-vien' } }, depth: 1 })).docs[0]
+    expect(news.relatedDocuments.map((d: any) => d.slug)).toEqual(['quyet-dinh-27-tw-2021', 'de-an-11-tu-yen-bai-2022'])
+  })
+
+  it('is idempotent: a second run updates and never duplicates', async () => {
+    const report = await importFile(payload, CORPUS)
+    expect(report).toMatchObject({ rows: 67, created: 0, updated: 67, rejected: [] })
+    expect(await counts()).toEqual(first)
+  })
+
+  it('keeps members-only records away from anonymous readers', async () => {
+    const rest = restClient(payload.config)
+    const res = await rest.get('/documents?limit=200')
+    expect(res.json.totalDocs).toBe(39)
+    expect(res.text).not.toContain('internal-')
+    const announcements = await rest.get('/announcements?limit=50')
+    expect(announcements.json.totalDocs).toBe(0)
+  })
+})
+
+describe('import of a file with bad rows', () => {
+  it('lands the good rows and names each bad one with its line and reason', async () => {
+    const before = await counts()
+    const report = await importFile(payload, path.join(FIXTURES, 'bad-rows.jsonl'))
+    expect(report.created).toBeGreaterThanOrEqual(1)
+    expect(report.rejected.length).toBeGreaterThanOrEqual(5)
+    for (const r of report.rejected) {
+      expect(r.line).toBeGreaterThan(0)
+      expect(r.reason.length).toBeGreaterThan(10)
+      expect(r.reason).toBe(r.reason.normalize('NFC'))
+    }
+    const after = await counts()
+    const total = Object.values(after).reduce((a, b) => a + b, 0) - Object.values(before).reduce((a, b) => a + b, 0)
+    expect(total).toBeGreaterThanOrEqual(report.created)
+    // A rerun changes nothing more and rejects the same lines.
+    const again = await importFile(payload, path.join(FIXTURES, 'bad-rows.jsonl'))
+    expect(again.created).toBe(0)
+    expect(again.rejected.map((r) => r.line)).toEqual(report.rejected.map((r) => r.line))
+  })
+
+  it('rejects a row whose number is a duplicate of another document, naming it', async () => {
+    const fs = await import('node:fs')
+    const os = await import('node:os')
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'import-')), 'dup.jsonl')
+    const row = JSON.parse(fs.readFileSync(CORPUS, 'utf8').split('\n')[0])
+    fs.writeFileSync(file, JSON.stringify({ ...row, id: 'ban-sao-trung-so' }) + '\n')
+    const report = await importFile(payload, file)
+    expect(report.created).toBe(0)
+    expect(report.rejected[0].line).toBe(1)
+    expect(report.rejected[0].reason).toContain(`Đã có văn bản số ${row.number}`)
+  })
+
+  it('refuses a CSV with an unknown header before writing anything', async () => {
+    const before = await counts()
+    await expect(importFile(payload, path.join(FIXTURES, 'bad-header.csv'))).rejects.toBeInstanceOf(ImportFileError)
+    expect(await counts()).toEqual(before)
+  })
+
+  it('imports the CSV equivalent of corpus records as updates of the same items', async () => {
+    const before = await counts()
+    const report = await importFile(payload, path.join(FIXTURES, 'corpus-sample.csv'))
+    expect(report.rejected).toEqual([])
+    expect(report.created).toBe(0)
+    expect(report.updated).toBeGreaterThanOrEqual(4)
+    expect(await counts()).toEqual(before)
+  })
+})
