@@ -254,7 +254,7 @@ export interface Document {
   /**
    * Tự tạo khi lưu lần đầu và giữ cố định để đường dẫn không bị hỏng.
    */
-  slug: string;
+  slug?: string | null;
   numberKey?: string | null;
   numberShortKey?: string | null;
   updatedAt: string;
@@ -277,7 +277,7 @@ export interface Organization {
   /**
    * Tự tạo khi lưu lần đầu và giữ cố định để đường dẫn không bị hỏng.
    */
-  slug: string;
+  slug?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -321,7 +321,7 @@ export interface Subject {
   /**
    * Tự tạo khi lưu lần đầu và giữ cố định để đường dẫn không bị hỏng.
    */
-  slug: string;
+  slug?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -358,7 +358,7 @@ export interface News {
   /**
    * Tự tạo khi lưu lần đầu và giữ cố định để đường dẫn không bị hỏng.
    */
-  slug: string;
+  slug?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -499,7 +499,7 @@ export interface Announcement {
   /**
    * Tự tạo khi lưu lần đầu và giữ cố định để đường dẫn không bị hỏng.
    */
-  slug: string;
+  slug?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;

@@ -27,7 +27,7 @@ export default buildConfig({
   secret: config.PAYLOAD_SECRET,
   admin: {
     user: Users.slug,
-    importMap: { baseDir: dirname },
+    importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js') },
     meta: { titleSuffix: ' — Sổ tay đảng viên', description: 'Trang quản trị nội dung Sổ tay đảng viên điện tử' },
     dateFormat: 'dd/MM/yyyy HH:mm',
   },

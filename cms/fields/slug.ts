@@ -38,7 +38,7 @@ export const slugField = (source: SlugSource): Field => {
     type: 'text',
     unique: true,
     index: true,
-    required: true,
+    // Not "required" for the generated types: the hook always fills it, and validate checks it.
     hooks: { beforeValidate: [generate] },
     access: { update: ({ req }) => roleOf(req.user) === 'admin' },
     validate: (value: unknown) =>

@@ -10,7 +10,7 @@ type Store = Record<string, string | undefined>
  */
 export const rememberLiveStatus: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req, collection }) => {
   if (operation !== 'update' || !originalDoc?.id) return data
-  const live = await req.payload.db.findOne<{ _status?: string }>({
+  const live = await req.payload.db.findOne<{ id: string; _status?: string }>({
     collection: collection.slug,
     where: { id: { equals: originalDoc.id } },
     req,

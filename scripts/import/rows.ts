@@ -20,6 +20,10 @@ import * as z from 'zod'
 // Vocabulary
 // ---------------------------------------------------------------------------
 
+import { slugify } from '../../search/vietnamese'
+
+export { slugify }
+
 export const KINDS = ['document', 'news', 'topic', 'announcement'] as const
 export type ImportKind = (typeof KINDS)[number]
 
@@ -243,17 +247,6 @@ const MISSING = 'bắt buộc nhưng đang bị thiếu hoặc để trống'
 
 function allowedList(values: readonly unknown[]): string {
   return values.map((v) => (VALUE_LABELS[String(v)] ? `${String(v)} (${VALUE_LABELS[String(v)]})` : String(v))).join(', ')
-}
-
-/** Removes Vietnamese diacritics and makes a lowercase ASCII slug: "Nghị quyết 05" → "nghi-quyet-05". */
-export function slugify(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
 }
 
 /** Reason text (without the field name) for any zod issue. */

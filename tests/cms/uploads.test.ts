@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Payload } from 'payload'
-import sharp from 'sharp'
+import sharp, { type SharpOptions } from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createOrganizations, createUsers, PASSWORD } from '../helpers/fixtures'
 import { startPayload } from '../helpers/payload'
@@ -31,7 +31,7 @@ afterAll(async () => {
 async function upload(collection: string, name: string, type: string, bytes: Uint8Array, data: Record<string, unknown>) {
   const { REST_POST } = await import('@payloadcms/next/routes')
   const form = new FormData()
-  form.append('file', new Blob([bytes], { type }), name)
+  form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), name)
   form.append('_payload', JSON.stringify(data))
   const request = new Request(`http://localhost:3000/api/${collection}`, { method: 'POST', body: form, headers: { authorization: `JWT ${token}` } })
   const response = await (REST_POST(payload.config) as any)(request, { params: Promise.resolve({ slug: [collection] }) })
@@ -99,7 +99,7 @@ describe('images', () => {
   })
 
   it('refuses an image over the image limit with a Vietnamese message', async () => {
-    const noisy = await sharp({ create: { width: 1200, height: 1200, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png().toBuffer()
+    const noisy = await sharp({ create: { width: 1200, height: 1200, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } } } as SharpOptions).png().toBuffer()
     expect(noisy.length).toBeGreaterThan(0.05 * 1024 * 1024)
     const res = await upload('media', 'anh-lon.png', 'image/png', noisy, { alt: 'Ảnh quá lớn' })
     expect(res.status).toBe(413)
