@@ -70,7 +70,7 @@ export type Env = z.infer<typeof schema> & {
 export class EnvError extends Error {}
 
 /** Parses and validates the environment; throws EnvError listing every bad variable. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = schema.safeParse(source)
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  - ${i.path.join('.') || '(environment)'}: ${i.message}`)
@@ -93,7 +93,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
  * Outside production a fresh clone must start without any configuration, so a random secret is
  * generated once and kept in DATA_DIR (never committed). Production refuses to start without one.
  */
-function developmentSecret(dataDir: string): string {
+export function developmentSecret(dataDir: string): string {
   const file = path.join(dataDir, '.payload-secret')
   try {
     return fs.readFileSync(file, 'utf8').trim()

@@ -1,0 +1,43 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Payload } from 'payload'
+import sharp from 'sharp'
+import { importFile } from '../import/write'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+
+/**
+ * Demo content for a fresh installation: the shared test corpus (real public party documents with
+ * editorial summaries, plus fictional news, topics, announcements and members-only documents),
+ * one document with a PDF original and one news item with a cover image.
+ */
+export async function seedDemoContent(payload: Payload): Promise<void> {
+  const report = await importFile(payload, path.join(here, 'demo-corpus.jsonl'))
+  if (report.rejected.length) {
+    throw new Error(`Demo content rejected: ${report.rejected.map((r) => `line ${r.line}: ${r.reason}`).join('; ')}`)
+  }
+
+  const document = (await payload.find({ collection: 'documents', where: { slug: { equals: 'quyet-dinh-27-tw-2021' } }, limit: 1 })).docs[0]
+  if (document && !document.attachments?.length) {
+    const file = await payload.create({
+      collection: 'files',
+      data: { title: 'Bản gốc (tệp PDF minh họa)', sourceName: 'ban-goc-minh-hoa.pdf' },
+      filePath: path.join(here, 'files', 'ban-goc-minh-hoa.pdf'),
+    })
+    await payload.update({ collection: 'documents', id: document.id, data: { attachments: [file.id] } })
+  }
+
+  const news = (await payload.find({ collection: 'news', sort: '-publishedAt', limit: 1 })).docs[0]
+  if (news && !news.cover) {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="900">
+      <rect width="100%" height="100%" fill="#a50e0e"/><circle cx="1350" cy="200" r="120" fill="#ffd54f"/>
+      <text x="80" y="780" font-family="DejaVu Sans, sans-serif" font-size="72" fill="#fff">Sổ tay đảng viên điện tử</text></svg>`
+    const image = await sharp(Buffer.from(svg)).jpeg({ quality: 82 }).toBuffer()
+    const media = await payload.create({
+      collection: 'media',
+      data: { alt: 'Ảnh minh họa: nền đỏ với dòng chữ Sổ tay đảng viên điện tử', sourceName: 'anh-bia-minh-hoa.jpg' },
+      file: { data: image, mimetype: 'image/jpeg', name: 'anh-bia-minh-hoa.jpg', size: image.length },
+    })
+    await payload.update({ collection: 'news', id: news.id, data: { cover: media.id } })
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * `npm start`: the whole product on embedded defaults. Applies migrations, seeds the demo content
+ * once, creates the first admin (printed once), builds the admin when its sources changed, then
+ * serves the CMS admin and API on CMS_PORT (default 3000).
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+// Next serves the built admin only in production mode.
+;(process.env as Record<string, string | undefined>).NODE_ENV ??= 'production'
+
+const { developmentSecret, env, EnvError, ROOT_DIR } = await import('../cms/env')
+// `npm start` is the embedded-defaults path: without a configured secret it keeps a generated one
+// in DATA_DIR. A real deployment sets PAYLOAD_SECRET (docker-compose refuses to start without it).
+process.env.PAYLOAD_SECRET ||= developmentSecret(path.resolve(ROOT_DIR, process.env.DATA_DIR ?? 'data'))
+let config: ReturnType<typeof env>
+try {
+  config = env()
+} catch (error) {
+  if (error instanceof EnvError) {
+    console.error(error.message)
+    process.exit(1)
+  }
+  throw error
+}
+
+const { payloadClient } = await import('./lib/payload')
+const { applyMigrations } = await import('../cms/lib/migrate')
+const { ensureFirstAdmin, WeakPasswordError } = await import('./lib/firstAdmin')
+const { seedDemoContent } = await import('./seed/demo')
+
+const payload = await payloadClient()
+await applyMigrations(payload)
+
+const seededMarker = path.join(config.dataDir, '.demo-seeded')
+if (process.env.SEED_DEMO !== 'false' && !fs.existsSync(seededMarker)) {
+  console.log('› Loading demo content (first start only)…')
+  await seedDemoContent(payload)
+  fs.writeFileSync(seededMarker, new Date().toISOString())
+}
+
+try {
+  const admin = await ensureFirstAdmin(payload)
+  if (admin?.password) {
+    const line = '─'.repeat(60)
+    console.log(`\n${line}\n  Tài khoản quản trị đầu tiên (chỉ hiện một lần — hãy đổi mật khẩu):\n  Email:     ${admin.email}\n  Mật khẩu:  ${admin.password}\n${line}\n`)
+  }
+} catch (error) {
+  if (error instanceof WeakPasswordError) {
+    console.error(error.message)
+    process.exit(1)
+  }
+  throw error
+}
+await payload.destroy()
+
+/** Rebuilds the admin only when its inputs changed: a cold `next build` takes ~30 s and 1.7 GB. */
+function adminBuildKey(): string {
+  const hash = crypto.createHash('sha256')
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name === '.next' || entry.name === 'node_modules') continue
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory()) walk(full)
+      else hash.update(full).update(fs.readFileSync(full))
+    }
+  }
+  for (const dir of ['cms', 'search']) walk(path.join(ROOT_DIR, dir))
+  hash.update(fs.readFileSync(path.join(ROOT_DIR, 'package-lock.json')))
+  return hash.digest('hex')
+}
+
+const run = (command: string, args: string[]): ChildProcess =>
+  spawn(command, args, { cwd: ROOT_DIR, stdio: 'inherit', env: { ...process.env, PAYLOAD_CONFIG_PATH: 'cms/payload.config.ts' } })
+
+const stamp = path.join(ROOT_DIR, 'cms', '.next', 'so-tay-build-key')
+const key = adminBuildKey()
+if (!fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8') !== key) {
+  console.log('› Building the admin (next build, about a minute)…')
+  const code = await new Promise<number | null>((resolve) => run('next', ['build', 'cms']).on('exit', resolve))
+  if (code !== 0) {
+    console.error('The admin build failed; see the output above.')
+    process.exit(1)
+  }
+  fs.writeFileSync(stamp, key)
+}
+
+const cms = run('next', ['start', 'cms', '-p', String(config.CMS_PORT)])
+console.log(`\n  Trang quản trị: ${config.SERVER_URL}/admin\n`)
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => cms.kill(signal))
+cms.on('exit', (code) => process.exit(code ?? 0))
