@@ -291,14 +291,14 @@ export interface File {
    * Dùng để lần nhập sau nhận ra tệp đã có.
    */
   sourceName?: string | null;
-  title: string;
-  extraction?: ('ok' | 'empty' | 'failed') | null;
-  extractionNote?: string | null;
-  extractedText?: string | null;
   /**
    * Tự xác định theo văn bản đã xuất bản dùng tệp này.
    */
   visibility?: ('public' | 'members' | 'private') | null;
+  title: string;
+  extraction?: ('ok' | 'empty' | 'failed') | null;
+  extractionNote?: string | null;
+  extractedText?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -373,12 +373,12 @@ export interface Media {
    * Dùng để lần nhập sau nhận ra tệp đã có.
    */
   sourceName?: string | null;
-  alt: string;
-  caption?: string | null;
   /**
    * Tự xác định theo nội dung đã xuất bản dùng ảnh này.
    */
   visibility?: ('public' | 'members' | 'private') | null;
+  alt: string;
+  caption?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -883,11 +883,11 @@ export interface SubjectsSelect<T extends boolean = true> {
  */
 export interface FilesSelect<T extends boolean = true> {
   sourceName?: T;
+  visibility?: T;
   title?: T;
   extraction?: T;
   extractionNote?: T;
   extractedText?: T;
-  visibility?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -906,9 +906,9 @@ export interface FilesSelect<T extends boolean = true> {
  */
 export interface MediaSelect<T extends boolean = true> {
   sourceName?: T;
+  visibility?: T;
   alt?: T;
   caption?: T;
-  visibility?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

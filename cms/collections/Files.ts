@@ -5,6 +5,7 @@ import { readUpload } from '../access/readUpload'
 import { isStaffAccess } from '../access/isStaffAccess'
 import { isEditorial } from '../access/roles'
 import { EXTRACTABLE_MIME_TYPES, ExtractionError, extractText } from '../attachments/extract-text'
+import { uploadBookkeepingFields } from '../fields/uploadBookkeeping'
 import { limitUploadSize } from './uploadLimits'
 
 /** The text of an uploaded original is extracted once, on upload, and stored for search. */
@@ -38,13 +39,7 @@ export const Files: CollectionConfig = {
     beforeChange: [storeExtractedText],
   },
   fields: [
-    {
-      name: 'sourceName',
-      label: 'Tên tệp gốc khi nhập',
-      type: 'text',
-      index: true,
-      admin: { readOnly: true, position: 'sidebar', description: 'Dùng để lần nhập sau nhận ra tệp đã có.' },
-    },
+    ...uploadBookkeepingFields('Tự xác định theo văn bản đã xuất bản dùng tệp này.'),
     { name: 'title', label: 'Tên hiển thị', type: 'text', required: true },
     {
       name: 'extraction',
@@ -59,19 +54,5 @@ export const Files: CollectionConfig = {
     },
     { name: 'extractionNote', label: 'Ghi chú trích nội dung', type: 'text', admin: { readOnly: true, position: 'sidebar' } },
     { name: 'extractedText', label: 'Nội dung chữ (tự trích)', type: 'textarea', admin: { readOnly: true } },
-    {
-      name: 'visibility',
-      label: 'Phạm vi hiển thị',
-      type: 'select',
-      defaultValue: 'private',
-      index: true,
-      options: [
-        { label: 'Công khai', value: 'public' },
-        { label: 'Chỉ đảng viên', value: 'members' },
-        { label: 'Nội bộ Ban Biên tập', value: 'private' },
-      ],
-      access: { update: () => false, create: () => false },
-      admin: { readOnly: true, position: 'sidebar', description: 'Tự xác định theo văn bản đã xuất bản dùng tệp này.' },
-    },
   ],
 }

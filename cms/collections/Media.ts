@@ -4,6 +4,7 @@ import { env } from '../env'
 import { readUpload } from '../access/readUpload'
 import { isStaffAccess } from '../access/isStaffAccess'
 import { isEditorial } from '../access/roles'
+import { uploadBookkeepingFields } from '../fields/uploadBookkeeping'
 import { limitUploadSize } from './uploadLimits'
 
 /** Images (news covers…), resized by sharp; stored outside any public folder and served through access control. */
@@ -27,28 +28,8 @@ export const Media: CollectionConfig = {
   },
   hooks: { beforeOperation: [limitUploadSize(env().IMAGE_MAX_MB, 'Ảnh')] },
   fields: [
-    {
-      name: 'sourceName',
-      label: 'Tên tệp gốc khi nhập',
-      type: 'text',
-      index: true,
-      admin: { readOnly: true, position: 'sidebar', description: 'Dùng để lần nhập sau nhận ra tệp đã có.' },
-    },
+    ...uploadBookkeepingFields('Tự xác định theo nội dung đã xuất bản dùng ảnh này.'),
     { name: 'alt', label: 'Mô tả ảnh (cho người khiếm thị)', type: 'text', required: true },
     { name: 'caption', label: 'Chú thích', type: 'text' },
-    {
-      name: 'visibility',
-      label: 'Phạm vi hiển thị',
-      type: 'select',
-      defaultValue: 'private',
-      index: true,
-      options: [
-        { label: 'Công khai', value: 'public' },
-        { label: 'Chỉ đảng viên', value: 'members' },
-        { label: 'Nội bộ Ban Biên tập', value: 'private' },
-      ],
-      access: { update: () => false, create: () => false },
-      admin: { readOnly: true, position: 'sidebar', description: 'Tự xác định theo nội dung đã xuất bản dùng ảnh này.' },
-    },
   ],
 }

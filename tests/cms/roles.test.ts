@@ -1,16 +1,13 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { asUser, createOrganizations, createUsers, documentData, type TestRole } from '../helpers/fixtures'
-import { startPayload } from '../helpers/payload'
+import { asUser, documentData, startWorld, type TestRole } from '../helpers/fixtures'
 
 let payload: Payload
-let orgs: Awaited<ReturnType<typeof createOrganizations>>
-let users: Awaited<ReturnType<typeof createUsers>>
+let orgs: Awaited<ReturnType<typeof startWorld>>['orgs']
+let users: Awaited<ReturnType<typeof startWorld>>['users']
 
 beforeAll(async () => {
-  payload = await startPayload()
-  orgs = await createOrganizations(payload)
-  users = await createUsers(payload, orgs.branch.id)
+  ;({ payload, orgs, users } = await startWorld())
 })
 afterAll(async () => {
   await payload?.destroy()

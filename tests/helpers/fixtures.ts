@@ -50,3 +50,12 @@ export async function asUser(payload: Payload, userId: string) {
   const user = await payload.findByID({ collection: 'users', id: userId })
   return { ...user, collection: 'users' as const }
 }
+
+/** A fresh CMS with the three test organizations and one user per role (the contributor in the branch). */
+export async function startWorld() {
+  const { startPayload } = await import('./payload')
+  const payload = await startPayload()
+  const orgs = await createOrganizations(payload)
+  const users = await createUsers(payload, orgs.branch.id)
+  return { payload, orgs, users }
+}
