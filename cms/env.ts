@@ -105,6 +105,15 @@ export function developmentSecret(dataDir: string): string {
   }
 }
 
+/**
+ * `npm start` and the local site build run on embedded defaults with NODE_ENV=production (Next and
+ * Astro serve built output only in that mode); without a configured secret they share the one
+ * generated in DATA_DIR. A real deployment sets PAYLOAD_SECRET (docker-compose refuses to start without it).
+ */
+export function useLocalSecretIfUnset(source: Record<string, string | undefined> = process.env): void {
+  source.PAYLOAD_SECRET ||= developmentSecret(path.resolve(ROOT_DIR, source.DATA_DIR ?? 'data'))
+}
+
 let cached: Env | undefined
 /** The validated environment of this process (parsed once). */
 export function env(): Env {

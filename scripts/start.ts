@@ -11,10 +11,8 @@ import path from 'node:path'
 // Next serves the built admin only in production mode.
 ;(process.env as Record<string, string | undefined>).NODE_ENV ??= 'production'
 
-const { developmentSecret, env, EnvError, ROOT_DIR } = await import('../cms/env')
-// `npm start` is the embedded-defaults path: without a configured secret it keeps a generated one
-// in DATA_DIR. A real deployment sets PAYLOAD_SECRET (docker-compose refuses to start without it).
-process.env.PAYLOAD_SECRET ||= developmentSecret(path.resolve(ROOT_DIR, process.env.DATA_DIR ?? 'data'))
+const { env, EnvError, ROOT_DIR, useLocalSecretIfUnset } = await import('../cms/env')
+useLocalSecretIfUnset()
 let config: ReturnType<typeof env>
 try {
   config = env()

@@ -5,13 +5,8 @@ import { organizationField } from '../fields/organization'
 import { relatedDocumentsField } from '../fields/relatedDocuments'
 import { slugField } from '../fields/slug'
 import { editorialCollection } from './editorial'
+import { NEWS_CATEGORIES } from './newsCategories'
 
-export const NEWS_CATEGORIES = [
-  { label: 'Hoạt động lãnh đạo', value: 'hoat-dong-lanh-dao' },
-  { label: 'Hoạt động cấp ủy', value: 'hoat-dong-cap-uy' },
-  { label: 'Quốc tế', value: 'quoc-te' },
-  { label: 'Thông tin hữu ích', value: 'thong-tin-huu-ich' },
-]
 
 export const News: CollectionConfig = editorialCollection(
   {

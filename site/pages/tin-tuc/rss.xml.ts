@@ -1,0 +1,21 @@
+import rss from '@astrojs/rss'
+import type { APIRoute } from 'astro'
+import { newsUrl } from '../../lib/documents'
+import { getLibrary } from '../../lib/library'
+import { SITE_NAME } from '../../lib/site'
+
+export const GET: APIRoute = async (context) => {
+  const lib = await getLibrary()
+  return rss({
+    title: `${SITE_NAME} — Tin tức`,
+    description: 'Tin tức mới nhất cho đảng viên.',
+    site: context.site!,
+    customData: '<language>vi</language>',
+    items: lib.news.slice(0, 50).map((n) => ({
+      title: n.title,
+      description: n.lead,
+      link: newsUrl(n.slug),
+      pubDate: new Date(`${n.publishedAt}T00:00:00+07:00`),
+    })),
+  })
+}

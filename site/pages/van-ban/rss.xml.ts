@@ -1,0 +1,21 @@
+import rss from '@astrojs/rss'
+import type { APIRoute } from 'astro'
+import { documentName, documentUrl } from '../../lib/documents'
+import { getLibrary } from '../../lib/library'
+import { SITE_NAME } from '../../lib/site'
+
+export const GET: APIRoute = async (context) => {
+  const lib = await getLibrary()
+  return rss({
+    title: `${SITE_NAME} — Văn bản mới`,
+    description: 'Văn bản mới được đưa lên thư viện.',
+    site: context.site!,
+    customData: '<language>vi</language>',
+    items: lib.documents.slice(0, 50).map((d) => ({
+      title: `${documentName(d)}: ${d.title}`,
+      description: `${lib.organizationById.get(d.issuerId)?.name ?? ''} ban hành ngày ${d.issuedAt.split('-').reverse().join('/')}.`,
+      link: documentUrl(d),
+      pubDate: new Date(`${d.issuedAt}T00:00:00+07:00`),
+    })),
+  })
+}
