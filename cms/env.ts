@@ -111,12 +111,20 @@ export function developmentSecret(dataDir: string): string {
  * generated in DATA_DIR. A real deployment sets PAYLOAD_SECRET (docker-compose refuses to start without it).
  */
 export function useLocalSecretIfUnset(source: Record<string, string | undefined> = process.env): void {
+  if (source === process.env) loadDotEnv()
   source.PAYLOAD_SECRET ||= developmentSecret(path.resolve(ROOT_DIR, source.DATA_DIR ?? 'data'))
+}
+
+/** Values from `.env` at the project root fill in what the real environment leaves unset. */
+export function loadDotEnv(): void {
+  const file = path.join(ROOT_DIR, '.env')
+  if (fs.existsSync(file)) process.loadEnvFile(file)
 }
 
 let cached: Env | undefined
 /** The validated environment of this process (parsed once). */
 export function env(): Env {
+  if (!cached) loadDotEnv()
   cached ??= parseEnv()
   return cached
 }

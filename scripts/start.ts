@@ -1,7 +1,8 @@
 /**
  * `npm start`: the whole product on embedded defaults. Applies migrations, seeds the demo content
- * once, creates the first admin (printed once), builds the admin when its sources changed, then
- * serves the CMS admin and API on CMS_PORT (default 3000).
+ * once, creates the first admin (printed once), builds the admin when its sources changed, builds
+ * the library site (incrementally), then serves the CMS admin and API on CMS_PORT (default 3000)
+ * and the site on SITE_PORT (default 4321).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
@@ -85,7 +86,29 @@ if (!fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8') !== key) {
   fs.writeFileSync(stamp, key)
 }
 
-const cms = run('next', ['start', 'cms', '-p', String(config.CMS_PORT)])
-console.log(`\n  Trang quản trị: ${config.SERVER_URL}/admin\n`)
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => cms.kill(signal))
-cms.on('exit', (code) => process.exit(code ?? 0))
+// The library is rebuilt at every start: the content loaders fetch only what changed since the
+// last build, so an unchanged library costs a few seconds.
+console.log('› Building the library site (astro build)…')
+const siteBuilt = (await new Promise<number | null>((resolve) => run('tsx', ['scripts/build-site.ts']).on('exit', resolve))) === 0
+const siteEntry = path.join(ROOT_DIR, process.env.SITE_OUT_DIR ?? 'dist', 'server', 'entry.mjs')
+if (!siteBuilt) console.error(fs.existsSync(siteEntry) ? 'The site build failed; serving the previous build.' : 'The site build failed; only the admin is served.')
+
+const servers: ChildProcess[] = [run('next', ['start', 'cms', '-p', String(config.CMS_PORT)])]
+if (fs.existsSync(siteEntry)) {
+  servers.push(
+    spawn(process.execPath, [siteEntry], {
+      cwd: ROOT_DIR,
+      stdio: 'inherit',
+      env: { ...process.env, PORT: String(config.SITE_PORT), HOST: process.env.HOST ?? '0.0.0.0' },
+    }),
+  )
+}
+console.log(`\n  Trang quản trị: ${config.SERVER_URL}/admin\n  Thư viện:       ${config.SITE_URL}/\n`)
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => servers.forEach((s) => s.kill(signal)))
+// One server stopping stops the other: a half-running product is harder to notice than a stopped one.
+for (const server of servers) {
+  server.on('exit', (code) => {
+    servers.forEach((s) => s !== server && s.kill('SIGTERM'))
+    process.exit(code ?? 0)
+  })
+}
