@@ -19,10 +19,21 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
   .transform((v) => v === 'true' || v === '1' || v === 'yes')
 
+/** What the search engines need: shared by the CMS and the site server (which has no CMS secret). */
+const searchFields = {
+  DATA_DIR: z.string().default('data'),
+  MEILI_URL: optionalUrl('Meilisearch, e.g. http://meilisearch:7700'),
+  MEILI_MASTER_KEY: z.string().optional(),
+  SEARCH_INDEX: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,60}$/, { message: 'must be lower-case letters, digits, "-" or "_" (the index name)' })
+    .default('so-tay'),
+}
+
 const schema = z
   .object({
+    ...searchFields,
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    DATA_DIR: z.string().default('data'),
     DATABASE_URL: z
       .string()
       .trim()
@@ -35,8 +46,6 @@ const schema = z
     SITE_URL: z.url({ message: 'must be the public URL of the site, e.g. https://sotay.example.vn' }).default('http://localhost:4321'),
     CMS_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     SITE_PORT: z.coerce.number().int().min(1).max(65535).default(4321),
-    MEILI_URL: optionalUrl('Meilisearch, e.g. http://meilisearch:7700'),
-    MEILI_MASTER_KEY: z.string().optional(),
     SMTP_URL: z
       .string()
       .trim()
@@ -69,13 +78,13 @@ export type Env = z.infer<typeof schema> & {
 
 export class EnvError extends Error {}
 
+const envError = (issues: z.core.$ZodIssue[]) =>
+  new EnvError(`Invalid configuration (see .env.example):\n${issues.map((i) => `  - ${i.path.join('.') || '(environment)'}: ${i.message}`).join('\n')}`)
+
 /** Parses and validates the environment; throws EnvError listing every bad variable. */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = schema.safeParse(source)
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  - ${i.path.join('.') || '(environment)'}: ${i.message}`)
-    throw new EnvError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`)
-  }
+  if (!result.success) throw envError(result.error.issues)
   const v = result.data
   const dataDir = path.resolve(ROOT_DIR, v.DATA_DIR)
   let database: Env['database']
@@ -87,6 +96,15 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   }
   const secret = v.PAYLOAD_SECRET || developmentSecret(dataDir)
   return { ...v, PAYLOAD_SECRET: secret, dataDir, database }
+}
+
+export type SearchEnv = z.infer<z.ZodObject<typeof searchFields>> & { dataDir: string }
+
+/** The search part of the environment alone (the site server reads only this). */
+export function parseSearchEnv(source: Record<string, string | undefined> = process.env): SearchEnv {
+  const result = z.object(searchFields).safeParse(source)
+  if (!result.success) throw envError(result.error.issues)
+  return { ...result.data, dataDir: path.resolve(ROOT_DIR, result.data.DATA_DIR) }
 }
 
 /**

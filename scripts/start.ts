@@ -53,6 +53,23 @@ try {
   }
   throw error
 }
+// The search index follows the CMS through queued jobs; at start it is checked and rebuilt when it
+// drifted (first start, a restored backup, a changed engine). A search engine that is down must not
+// keep the product from starting: the jobs and `npm run reindex` catch up later.
+try {
+  const { searchEngine, closeSearchEngine } = await import('../search/engine')
+  const { checkDrift, reindexAll } = await import('../search/sync/reindex')
+  const engine = await searchEngine()
+  const drift = await checkDrift(payload, engine)
+  if (drift.missing.length + drift.stale.length + drift.extra.length > 0) {
+    console.log(`› Building the search index (${engine.name})…`)
+    const { count } = await reindexAll(payload, engine)
+    console.log(`› Search index: ${count} items`)
+  }
+  await closeSearchEngine()
+} catch (error) {
+  console.error('The search index could not be checked:', error instanceof Error ? error.message : error)
+}
 await payload.destroy()
 
 /** Rebuilds the admin only when its inputs changed: a cold `next build` takes ~30 s and 1.7 GB. */

@@ -7,16 +7,20 @@ import { auditDeletion, auditPublication } from '../hooks/auditPublication'
 import { rememberDraftFlag } from '../hooks/draftFlag'
 import { enforceWorkflow } from '../hooks/enforceWorkflow'
 import { rememberLiveStatus } from '../hooks/liveStatus'
+import { queueSearchSync, queueSearchSyncOnDelete } from '../hooks/queueSearchSync'
+import { isSearchableCollection } from '../../search/sync/items'
 import { syncUploadVisibility, syncUploadVisibilityOnDelete } from '../hooks/uploadVisibility'
 
 /**
  * What every editorial collection shares: drafts with versions and scheduled publishing, the role
- * matrix, the publish workflow, the audit trail and upload visibility. `ownerField` names the
+ * matrix, the publish workflow, the audit trail, upload visibility and (documents, news, topics) the
+ * search sync. `ownerField` names the
  * relation to the organization a contributor must belong to.
  */
 export function editorialCollection(config: CollectionConfig, options: { ownerField: string }): CollectionConfig {
   const slug = config.slug as CollectionSlug
   const hooks = config.hooks ?? {}
+  const searchable = isSearchableCollection(slug) ? slug : null
   return {
     ...config,
     access: {
@@ -32,8 +36,18 @@ export function editorialCollection(config: CollectionConfig, options: { ownerFi
       ...hooks,
       beforeOperation: [rememberDraftFlag, ...(hooks.beforeOperation ?? [])],
       beforeChange: [rememberLiveStatus, enforceWorkflow, ...(hooks.beforeChange ?? [])],
-      afterChange: [...(hooks.afterChange ?? []), auditPublication, syncUploadVisibility(slug)],
-      afterDelete: [...(hooks.afterDelete ?? []), auditDeletion, syncUploadVisibilityOnDelete(slug)],
+      afterChange: [
+        ...(hooks.afterChange ?? []),
+        auditPublication,
+        syncUploadVisibility(slug),
+        ...(searchable ? [queueSearchSync(searchable)] : []),
+      ],
+      afterDelete: [
+        ...(hooks.afterDelete ?? []),
+        auditDeletion,
+        syncUploadVisibilityOnDelete(slug),
+        ...(searchable ? [queueSearchSyncOnDelete(searchable)] : []),
+      ],
     },
   }
 }

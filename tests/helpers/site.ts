@@ -7,7 +7,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
-import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
@@ -334,7 +333,10 @@ export async function startSiteServer(distDir: string, env: NodeJS.ProcessEnv): 
  * Payload never loads into the test runner), then the site build, then the server.
  */
 export async function buildSiteFixture(): Promise<{ fixture: SiteFixture; stop: () => Promise<void> }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'so-tay-site-'))
+  // Under the project: the server bundle imports its external packages from node_modules, which
+  // Node only finds by walking up from dist/.
+  fs.mkdirSync(path.join(ROOT, 'tmp'), { recursive: true })
+  const dir = fs.mkdtempSync(path.join(ROOT, 'tmp', 'site-test-'))
   const env = fixtureEnv(dir)
   fs.mkdirSync(env.DATA_DIR!, { recursive: true })
   const hiddenFile = path.join(dir, 'hidden.json')

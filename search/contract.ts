@@ -1,0 +1,127 @@
+/**
+ * The search contract: what is indexed, what a query may ask, what comes back. Both engines (the
+ * embedded SQLite FTS5 one and Meilisearch) implement `SearchEngine`, and one contract test suite
+ * runs against each. Only published, public, non-secret content is ever given to an engine.
+ */
+
+export const SEARCH_KINDS = ['document', 'news', 'topic'] as const
+export type SearchKind = (typeof SEARCH_KINDS)[number]
+
+export const VALIDITY_STATUSES = ['in-force', 'expired', 'superseded'] as const
+export type ValidityStatus = (typeof VALIDITY_STATUSES)[number]
+
+/** One indexed item. Text fields hold the original (accented) text; engines fold it themselves. */
+export interface SearchItem {
+  /** Stable id: `<kind>:<cms id>`, e.g. "document:3f2a…". */
+  id: string
+  kind: SearchKind
+  slug: string
+  /** Site path, e.g. "/van-ban/nghi-quyet-21-tw-2022/". */
+  url: string
+  title: string
+  /** Documents only: the number as printed ("21-NQ/TW") and its keys from search/vietnamese.ts. */
+  number: string | null
+  numberKey: string | null
+  numberShortKey: string | null
+  numberCompactKey: string | null
+  /** Document type slug ("nghi-quyet") or null for news/topics. */
+  type: string | null
+  /** Issuing body: slug for filters, name for display. */
+  issuer: string | null
+  issuerName: string | null
+  level: string | null
+  /** Issue date (documents), publication date (news) or first day of the month (topics): YYYY-MM-DD. */
+  issuedAt: string
+  year: number
+  /** Subject (lĩnh vực) slugs and names, same order. */
+  fields: string[]
+  fieldNames: string[]
+  status: ValidityStatus | null
+  summary: string
+  body: string
+  /** Text extracted from the public attachments (documents only). */
+  attachmentText: string
+  /** CMS updatedAt: lets `reindex --check` tell stale entries from current ones. */
+  updatedAt: string
+}
+
+export const FILTERS = ['kind', 'type', 'issuer', 'level', 'year', 'field', 'status'] as const
+export type FilterName = (typeof FILTERS)[number]
+
+export interface SearchQuery {
+  /** Free text as typed, ≤ MAX_QUERY_LENGTH characters; may be empty (browse with filters). */
+  q: string
+  filters: Partial<Record<FilterName, string>>
+  /** 1-based. */
+  page: number
+  limit: number
+}
+
+export interface SearchHit {
+  slug: string
+  kind: SearchKind
+  title: string
+  number: string | null
+  type: string | null
+  issuer: string | null
+  issuedAt: string
+  url: string
+  /** Escaped HTML: the best passage with <mark> around matched words. Never contains other tags. */
+  snippet: string
+}
+
+export interface FacetCount {
+  value: string
+  count: number
+}
+
+export interface SearchResult {
+  query: string
+  total: number
+  page: number
+  tookMs: number
+  hits: SearchHit[]
+  /** Counts per value of each filter over the matching items (with the other filters applied). */
+  facets: Record<FilterName, FacetCount[]>
+}
+
+export interface IndexEntry {
+  id: string
+  updatedAt: string
+}
+
+export interface SearchEngine {
+  readonly name: string
+  search(query: SearchQuery): Promise<SearchResult>
+  /** Adds or replaces items (by id). */
+  upsert(items: SearchItem[]): Promise<void>
+  /** Removes items by id; unknown ids are ignored. */
+  remove(ids: string[]): Promise<void>
+  /**
+   * Builds a complete new index from `batches` and swaps it in atomically: searches keep answering
+   * from the old index until the new one is complete; a failure leaves the old one in place.
+   */
+  replaceAll(batches: AsyncIterable<SearchItem[]>): Promise<{ count: number }>
+  /** Every indexed id with the updatedAt it was indexed at (for drift checks). */
+  entries(): Promise<IndexEntry[]>
+  close(): Promise<void>
+}
+
+export const MAX_QUERY_LENGTH = 200
+export const MAX_LIMIT = 50
+export const DEFAULT_LIMIT = 10
+/** Deep pages are refused: nobody reads page 200, and both engines cap their hit windows. */
+export const MAX_PAGE = 100
+
+/** A parameter was wrong; `message` is Vietnamese and safe to show. */
+export class SearchQueryError extends Error {
+  constructor(
+    message: string,
+    readonly parameter: string,
+  ) {
+    super(message)
+  }
+}
+
+/** The engine could not answer (down, timed out); `message` is Vietnamese and safe to show. */
+export class SearchUnavailableError extends Error {}

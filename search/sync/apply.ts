@@ -1,0 +1,18 @@
+import type { Payload } from 'payload'
+import type { SearchEngine } from '../contract'
+import { loadSearchItem, searchId, type SearchableCollection } from './items'
+
+/**
+ * Brings one CMS record's search entry in line with its current published state: re-read, then
+ * upsert or remove. Idempotent and order-free, so a retried or late job can never resurrect an
+ * unpublished item or index a stale version.
+ */
+export async function applySearchSync(payload: Payload, engine: SearchEngine, collection: SearchableCollection, cmsId: string): Promise<'upserted' | 'removed'> {
+  const item = await loadSearchItem(payload, collection, cmsId)
+  if (item) {
+    await engine.upsert([item])
+    return 'upserted'
+  }
+  await engine.remove([searchId(collection, cmsId)])
+  return 'removed'
+}

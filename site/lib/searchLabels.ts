@@ -1,0 +1,39 @@
+import { LEVELS } from '../../cms/collections/Documents/options'
+import type { FilterName } from '../../search/contract'
+import { documentTypeLabel, validityLabelOf } from './facets'
+import type { Library } from './library'
+
+const KINDS: Record<string, string> = { document: 'Văn bản', news: 'Tin tức', topic: 'Chuyên đề' }
+const levels = new Map(LEVELS.map((l) => [l.value, l.label]))
+
+export const FILTER_LABELS: Record<FilterName, string> = {
+  kind: 'Loại nội dung',
+  type: 'Loại văn bản',
+  issuer: 'Cơ quan ban hành',
+  level: 'Cấp ban hành',
+  year: 'Năm',
+  field: 'Lĩnh vực',
+  status: 'Tình trạng hiệu lực',
+}
+
+/** Human labels for facet values; issuers and fields come from the library snapshot of the build. */
+export function facetValueLabel(lib: Library, filter: FilterName, value: string): string {
+  switch (filter) {
+    case 'kind':
+      return KINDS[value] ?? value
+    case 'type':
+      return documentTypeLabel(value)
+    case 'level':
+      return levels.get(value) ?? value
+    case 'status':
+      return validityLabelOf(value)
+    case 'issuer':
+      return [...lib.organizationById.values()].find((o) => o.slug === value)?.name ?? value
+    case 'field':
+      return [...lib.subjectById.values()].find((s) => s.slug === value)?.name ?? value
+    default:
+      return value
+  }
+}
+
+export const kindLabel = (kind: string): string => KINDS[kind] ?? kind
