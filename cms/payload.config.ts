@@ -18,6 +18,7 @@ import { databaseAdapter } from './database'
 import { emailAdapter } from './email/adapter'
 import { env } from './env'
 import { jobsConfig } from './jobs'
+import { startJobRunner } from './jobs/runner'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const config = env()
@@ -37,7 +38,12 @@ export default buildConfig({
   db: databaseAdapter(config),
   email: emailAdapter(config),
   sharp,
-  jobs: jobsConfig(config),
+  jobs: jobsConfig(),
+  onInit: async (payload) => {
+    // Only the CMS server (Next sets NEXT_RUNTIME) runs the queue in-process; operator scripts and
+    // the site build, which load Payload too, never do. cms/instrumentation.ts inits Payload at start.
+    if (config.JOBS_IN_PROCESS && process.env.NEXT_RUNTIME === 'nodejs') startJobRunner(payload)
+  },
   cors: [config.SERVER_URL, config.SITE_URL],
   csrf: [config.SERVER_URL, config.SITE_URL],
   upload: {

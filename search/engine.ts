@@ -27,6 +27,14 @@ export function searchEngine(): Promise<SearchEngine> {
   return shared
 }
 
+/**
+ * Puts a given engine behind `searchEngine()` (tests wrap the real one to make it fail; an embedding
+ * application may bring its own). `undefined` returns to the configured engine.
+ */
+export function setSearchEngine(engine: SearchEngine | undefined): void {
+  shared = engine ? Promise.resolve(engine) : undefined
+}
+
 /** Tests and scripts switch DATA_DIR between runs. */
 export async function closeSearchEngine(): Promise<void> {
   const engine = await shared?.catch(() => undefined)

@@ -1,18 +1,14 @@
 import type { JobsConfig } from 'payload'
-import type { Env } from '../env'
 import { syncSearchTask } from './syncSearch'
 
 /**
- * One persisted queue. On a single machine the server runs it in-process every 10 seconds
- * (JOBS_IN_PROCESS=true); a separate worker (`payload jobs:run`) can take over instead.
+ * One persisted queue, run by ./runner.ts (not Payload's autoRun, which runs jobs in parallel): on a
+ * single machine inside the CMS server (JOBS_IN_PROCESS=true), or by `npm run worker` instead.
  * Tasks: scheduled publishing (drafts.schedulePublish) and the search sync (syncSearch).
  */
-export function jobsConfig(env: Env): JobsConfig {
+export function jobsConfig(): JobsConfig {
   return {
     tasks: [syncSearchTask],
-    // Every 10 s: a published document reaches search within seconds, not a minute.
-    autoRun: [{ cron: '*/10 * * * * *', queue: 'default', limit: 100 }],
-    shouldAutoRun: () => env.JOBS_IN_PROCESS,
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
       ...defaultJobsCollection,
       admin: { ...defaultJobsCollection.admin, hidden: false, group: 'Quản trị' },

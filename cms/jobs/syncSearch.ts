@@ -19,7 +19,7 @@ export const syncSearchTask: TaskConfig<'syncSearch'> = {
   retries: { attempts: 10, backoff: { type: 'exponential', delay: 2000 } },
   handler: async ({ input, req }) => {
     if (!isSearchableCollection(input.collection)) throw new Error(`Not a searchable collection: ${input.collection}`)
-    const result = await applySearchSync(req.payload, await searchEngine(), input.collection, input.id)
+    const result = await applySearchSync(req.payload, await searchEngine(), input.collection, input.id, req)
     return { output: { result } }
   },
 }

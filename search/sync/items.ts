@@ -1,4 +1,4 @@
-import type { Payload, Where } from 'payload'
+import type { Payload, PayloadRequest, Where } from 'payload'
 import type { Document, File, News, Organization, Subject, Topic } from '../../cms/payload-types'
 import { lexicalToPlainText } from '../../cms/richtext/plainText'
 import type { SearchItem, SearchKind } from '../contract'
@@ -118,9 +118,12 @@ export function toSearchItem(collection: SearchableCollection, doc: unknown): Se
 }
 
 /** The current public search item for a CMS record, or null when it must not be (or is no longer) indexed. */
-export async function loadSearchItem(payload: Payload, collection: SearchableCollection, cmsId: string): Promise<SearchItem | null> {
+export async function loadSearchItem(payload: Payload, collection: SearchableCollection, cmsId: string, req?: PayloadRequest): Promise<SearchItem | null> {
   const found = await payload.find({
     collection,
+    // The where clause alone decides visibility, so the job's request (which may carry the user who
+    // queued it) cannot widen what is indexed; it is passed only to share the transaction.
+    req,
     where: { and: [PUBLIC[collection], { id: { equals: cmsId } }] },
     overrideAccess: false,
     depth: 1,

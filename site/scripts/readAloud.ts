@@ -18,12 +18,19 @@ export function findVietnameseVoice(voices: SpeechSynthesisVoice[]): SpeechSynth
 
 /** Splits a block's text into sentences, as ranges over its text nodes. */
 function sentencesOf(block: Element): Sentence[] {
-  const nodes: Text[] = []
-  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT)
+  // A line break ends a run of text: "Quyết định số 27-QĐ/TW<br>Ban hành…" is two lines, not "TWBan".
+  const runs: Text[][] = [[]]
+  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT)
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     // Text inside a nested block is read as that block's own sentences.
-    if ((n.parentElement?.closest(BLOCKS) ?? block) === block) nodes.push(n as Text)
+    if ((n.parentElement?.closest(BLOCKS) ?? block) !== block) continue
+    if (n.nodeType === Node.TEXT_NODE) runs[runs.length - 1]!.push(n as Text)
+    else if (n.nodeName === 'BR') runs.push([])
   }
+  return runs.flatMap((nodes) => sentencesOfRun(nodes, block))
+}
+
+function sentencesOfRun(nodes: Text[], block: Element): Sentence[] {
   const full = nodes.map((n) => n.data).join('')
   if (!full.trim()) return []
   const bounds: Array<[number, number]> = []

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runQueuedJobs } from '../../cms/jobs/runner'
 import { documentData, startWorld } from '../helpers/fixtures'
 
 let payload: Payload
@@ -20,7 +21,7 @@ async function schedule(id: string, userId: string) {
     input: { type: 'publish', doc: { relationTo: 'documents', value: id }, user: { relationTo: 'users', value: userId } },
     waitUntil: new Date(Date.now() - 1000),
   })
-  await payload.jobs.run({ limit: 10 })
+  await runQueuedJobs(payload)
 }
 
 describe('scheduled publishing', () => {

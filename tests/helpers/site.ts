@@ -26,7 +26,7 @@ export interface SiteFixture {
   dbFile: string
   distDir: string
   cacheDir: string
-  /** What the seed wrote that must never reach the site (see seedHiddenContent). */
+  /** What the seed wrote that must never reach the site (see tests/site/fixture/seed.ts). */
   hidden: HiddenContent
   buildSeconds: number
 }
@@ -241,17 +241,27 @@ export function walkFiles(dir: string): string[] {
 
 const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs')
 
+/** A child process environment (NodeJS.ProcessEnv would insist on NODE_ENV). */
+export type Env = Record<string, string | undefined>
+
 /** Environment for the CMS (seed, build) and the site server on the fixture's data directory. */
-export function fixtureEnv(dir: string): NodeJS.ProcessEnv {
+export function fixtureEnv(dir: string): Env {
   const dataDir = path.join(dir, 'data')
+  // The test runner's NODE_ENV=test must not leak into the build (the scripts pick their own).
+  const { NODE_ENV: _, ...inherited } = process.env
   return {
-    ...process.env,
-    NODE_ENV: undefined,
+    ...inherited,
     DATA_DIR: dataDir,
     DATABASE_URL: `file:${path.join(dataDir, 'test.db')}`,
     PAYLOAD_SECRET: TEST_SECRET,
     JOBS_IN_PROCESS: 'false',
     SITE_URL,
+    // Empty wins over a developer's .env: the embedded search engine, the default site name, no mail.
+    SITE_NAME: '',
+    SITE_DESCRIPTION: '',
+    MEILI_URL: '',
+    MEILI_MASTER_KEY: '',
+    SMTP_URL: '',
     SITE_OUT_DIR: path.join(dir, 'dist'),
     SITE_CACHE_DIR: path.join(dir, 'cache'),
     ASTRO_TELEMETRY_DISABLED: '1',
@@ -259,9 +269,9 @@ export function fixtureEnv(dir: string): NodeJS.ProcessEnv {
 }
 
 /** Runs a command to completion; rejects with its output when it fails. */
-function run(command: string, args: string[], env: NodeJS.ProcessEnv, what: string): Promise<string> {
+function run(command: string, args: string[], env: Env, what: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(command, args, { cwd: ROOT, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
     child.stdout.on('data', (chunk) => (output += chunk))
     child.stderr.on('data', (chunk) => (output += chunk))
@@ -292,11 +302,11 @@ export interface RunningServer {
 }
 
 /** Starts `node <dist>/server/entry.mjs` on a free port and waits until it answers. */
-export async function startSiteServer(distDir: string, env: NodeJS.ProcessEnv): Promise<RunningServer> {
+export async function startSiteServer(distDir: string, env: Env): Promise<RunningServer> {
   const port = await freePort()
   const child = spawn(process.execPath, [path.join(distDir, 'server/entry.mjs')], {
     cwd: ROOT,
-    env: { ...env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port) },
+    env: { ...env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port) } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -338,13 +348,23 @@ export async function buildSiteFixture(): Promise<{ fixture: SiteFixture; stop: 
   fs.mkdirSync(path.join(ROOT, 'tmp'), { recursive: true })
   const dir = fs.mkdtempSync(path.join(ROOT, 'tmp', 'site-test-'))
   const env = fixtureEnv(dir)
+  const cleanUp = () => {
+    if (!process.env.KEEP_SITE_FIXTURE) fs.rmSync(dir, { recursive: true, force: true })
+  }
   fs.mkdirSync(env.DATA_DIR!, { recursive: true })
   const hiddenFile = path.join(dir, 'hidden.json')
-  await run(process.execPath, [TSX, path.join(ROOT, 'tests/site/fixture/seed.ts'), hiddenFile], env, 'Seeding the site fixture')
-  const started = Date.now()
-  await run(process.execPath, [TSX, path.join(ROOT, 'scripts/build-site.ts')], env, 'The site build')
-  const buildSeconds = (Date.now() - started) / 1000
-  const server = await startSiteServer(env.SITE_OUT_DIR!, env)
+  let server: RunningServer
+  let buildSeconds: number
+  try {
+    await run(process.execPath, [TSX, path.join(ROOT, 'tests/site/fixture/seed.ts'), hiddenFile], env, 'Seeding the site fixture')
+    const started = Date.now()
+    await run(process.execPath, [TSX, path.join(ROOT, 'scripts/build-site.ts')], env, 'The site build')
+    buildSeconds = (Date.now() - started) / 1000
+    server = await startSiteServer(env.SITE_OUT_DIR!, env)
+  } catch (error) {
+    cleanUp()
+    throw error
+  }
   const fixture: SiteFixture = {
     url: server.url,
     dir,
@@ -359,7 +379,7 @@ export async function buildSiteFixture(): Promise<{ fixture: SiteFixture; stop: 
     fixture,
     stop: async () => {
       await server.stop()
-      if (!process.env.KEEP_SITE_FIXTURE) fs.rmSync(dir, { recursive: true, force: true })
+      cleanUp()
     },
   }
 }
@@ -380,9 +400,12 @@ export const textOf = (html: string): string =>
     .replace(/\s+/g, ' ')
     .trim()
 
-/** The slugs of the document cards (`<li class="card">…<a href="/van-ban/<slug>/">`) of a listing page. */
+/**
+ * The slugs of the document cards (`<li class="card"><h3><a href="/van-ban/<slug>/">`) of the first
+ * card list of a listing, or of search results.
+ */
 export function listedDocumentSlugs(html: string): string[] {
-  const list = html.match(/<ul class="card-list">([\s\S]*?)<\/ul>/)?.[1] ?? ''
+  const list = html.match(/<(ul|ol) class="card-list[^"]*"[^>]*>([\s\S]*?)<\/\1>/)?.[2] ?? ''
   return [...list.matchAll(/<h3><a href="\/van-ban\/([^/"]+)\/">/g)].map((m) => m[1]!)
 }
 
@@ -415,9 +438,10 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
 /**
  * A stand-in for window.speechSynthesis: offers the given voices, records every utterance
  * (text, lang, voice) in window.__spoken, and ends each one asynchronously after `ms` unless it is
- * cancelled first, like the real engine.
+ * cancelled first, like the real engine. With `ms: 'manual'` an utterance ends only when the test
+ * calls window.__endSpeech() (still asynchronously), so a test can step through sentences.
  */
-export function speechStub(voices: Array<{ name: string; lang: string }>, ms = 30): string {
+export function speechStub(voices: Array<{ name: string; lang: string }>, ms: number | 'manual' = 30): string {
   return `(() => {
     const voices = ${JSON.stringify(voices)}.map((v) => ({ ...v, voiceURI: v.name, localService: true, default: false }))
     const spoken = []
@@ -439,7 +463,7 @@ export function speechStub(voices: Array<{ name: string; lang: string }>, ms = 3
         spoken.push({ text: u.text, lang: u.lang, voice: u.voice ? u.voice.lang : null })
         current = u
         this.speaking = true
-        timer = setTimeout(() => { if (current === u) { current = null; synth.speaking = false; finish(u, 'end') } }, window.__speechDelay ?? ${ms})
+        if (${JSON.stringify(ms)} !== 'manual') timer = setTimeout(() => window.__endSpeech(), ${ms === 'manual' ? 0 : ms})
       },
       cancel() {
         clearTimeout(timer)
@@ -456,21 +480,33 @@ export function speechStub(voices: Array<{ name: string; lang: string }>, ms = 3
     Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true })
     Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: FakeUtterance, configurable: true })
     window.__spoken = spoken
+    window.__endSpeech = () => {
+      const u = current
+      if (!u) return false
+      clearTimeout(timer)
+      current = null
+      synth.speaking = false
+      setTimeout(() => finish(u, 'end'), 0)
+      return true
+    }
   })()`
 }
 
-/** axe-core in the page, WCAG 2.0/2.1 A and AA plus 2.2 AA. */
-export async function axeViolations(page: Page): Promise<Array<{ id: string; impact: string | null; help: string; nodes: string[] }>> {
+/** axe-core in the page, WCAG 2.0/2.1 A and AA plus 2.2 AA: the violations and how many rules passed. */
+export async function axeAudit(page: Page): Promise<{ passed: number; violations: Array<{ id: string; impact: string | null; help: string; nodes: string[] }> }> {
   const hasAxe = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined')
   if (!hasAxe) await page.addScriptTag({ path: path.join(ROOT, 'node_modules/axe-core/axe.min.js') })
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: any[] }> } }).axe
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: any[]; passes: any[] }> } }).axe
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
-    return result.violations.map((v) => ({
-      id: v.id as string,
-      impact: v.impact as string | null,
-      help: v.help as string,
-      nodes: (v.nodes as Array<{ target: unknown; failureSummary?: string }>).map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`),
-    }))
+    return {
+      passed: result.passes.length,
+      violations: result.violations.map((v) => ({
+        id: v.id as string,
+        impact: v.impact as string | null,
+        help: v.help as string,
+        nodes: (v.nodes as Array<{ target: unknown; failureSummary?: string }>).map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`),
+      })),
+    }
   })
 }

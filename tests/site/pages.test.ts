@@ -75,8 +75,11 @@ describe('home page', () => {
     expect(topicSection).toContain(`href="/chuyen-de/${latestTopic.id}/"`)
     expect(textOf(topicSection)).toContain(latestTopic.title)
 
-    expect(html).toMatch(/<form class="search-form" action="\/tim-kiem" method="get" role="search">/)
-    expect(html).toMatch(/<input id="tim-trang-chu" type="search" name="q"/)
+    const main = html.slice(html.indexOf('<main'))
+    const form = main.match(/<form\b[^>]*>[\s\S]*?<\/form>/)?.[0] ?? ''
+    expect(form).toMatch(/^<form\b(?=[^>]*\baction="\/tim-kiem")(?=[^>]*\bmethod="get")(?=[^>]*\brole="search")/)
+    expect(form).toMatch(/<input\b(?=[^>]*\btype="search")(?=[^>]*\bname="q")/)
+    expect(form).toMatch(/<button type="submit"[^>]*>Tìm kiếm<\/button>/)
   })
 })
 
@@ -289,12 +292,12 @@ describe('topics', () => {
         const wrong = q.answer === 0 ? 1 : 0
         await labels.nth(wrong).click()
         await check.click()
-        await expect.poll(() => form.locator('.result').innerText()).toBe(`Chưa đúng. Đáp án đúng là ${letter}.`)
+        await expect.poll(() => form.locator('.result').innerText(), { timeout: 5000 }).toBe(`Chưa đúng. Đáp án đúng là ${letter}.`)
         expect(await form.locator('.result').getAttribute('class')).toContain('wrong')
 
         await labels.nth(q.answer).click()
         await check.click()
-        await expect.poll(() => form.locator('.result').innerText()).toBe('Đúng. Chúc mừng đồng chí!')
+        await expect.poll(() => form.locator('.result').innerText(), { timeout: 5000 }).toBe('Đúng. Chúc mừng đồng chí!')
         expect(await form.locator('.result').getAttribute('class')).toContain('correct')
       }
     } finally {
@@ -343,6 +346,16 @@ describe('feeds, sitemap and robots.txt', () => {
     ]
     for (const url of expected) expect(urls, url).toContain(url)
     expect(urls.some((u) => u.includes('/tim-kiem'))).toBe(false)
+    // Exactly the public items: nothing else gets an item page in the sitemap.
+    const items = (section: string, listings: string[]) =>
+      urls
+        .filter((u) => u.startsWith(`${SITE_URL}/${section}/`))
+        .map((u) => u.slice(`${SITE_URL}/${section}/`.length).match(/^([^/]+)\/$/)?.[1])
+        .filter((slug): slug is string => slug !== undefined && !listings.includes(slug))
+        .sort()
+    expect(items('van-ban', ['loai', 'co-quan', 'cap', 'nam', 'linh-vuc', 'hieu-luc', 'trang'])).toEqual(c.publicDocuments.map((d) => d.id).sort())
+    expect(items('tin-tuc', ['trang'])).toEqual(c.news.map((n) => n.id).sort())
+    expect(items('chuyen-de', [])).toEqual(c.topics.map((t) => t.id).sort())
 
     const robots = await get(site.url, '/robots.txt')
     expect(robots.status).toBe(200)

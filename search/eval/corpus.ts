@@ -1,0 +1,168 @@
+/**
+ * The shared test corpus (../shared/corpus/corpus.jsonl) as search items, the way the CMS sync
+ * would build them (search/sync/items.ts): only public published content, i.e. the 39 public
+ * documents, the news and the topics. Members-only documents (`internal-*`) and announcements are
+ * left out, as the sync leaves them out. The corpus has no full text or attachments for documents,
+ * so their body and attachmentText are empty.
+ */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { SearchItem, ValidityStatus } from '../../search/contract'
+import { documentNumberCompactKey, documentNumberKey, documentNumberShortKey, parseDocumentNumber, slugify } from '../../search/vietnamese'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+export const CORPUS_FILE = path.resolve(here, '../../../shared/corpus/corpus.jsonl')
+
+/** Fixed so that entries() comparisons are stable. */
+export const CORPUS_UPDATED_AT = '2024-12-31T00:00:00.000Z'
+
+interface CorpusDocument {
+  kind: 'document'
+  id: string
+  type: string
+  number: string
+  issuer: string
+  level: string
+  issuedAt: string
+  title: string
+  summary: string
+  fields: string[]
+  status: ValidityStatus
+  audience: 'public' | 'members'
+}
+interface CorpusNews {
+  kind: 'news'
+  id: string
+  title: string
+  lead: string
+  body: string
+  publishedAt: string
+}
+interface CorpusTopic {
+  kind: 'topic'
+  id: string
+  month: string
+  title: string
+  theme: string
+  body: string
+  questions: Array<{ question: string }>
+}
+type CorpusRecord = CorpusDocument | CorpusNews | CorpusTopic | { kind: 'announcement'; id: string }
+
+export function readCorpus(file = CORPUS_FILE): CorpusRecord[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as CorpusRecord)
+}
+
+const noDocumentFields = {
+  number: null,
+  numberKey: null,
+  numberShortKey: null,
+  numberCompactKey: null,
+  type: null,
+  issuer: null,
+  issuerName: null,
+  level: null,
+  fields: [],
+  fieldNames: [],
+  status: null,
+  attachmentText: '',
+} satisfies Partial<SearchItem>
+
+export function corpusSearchItems(file = CORPUS_FILE): SearchItem[] {
+  const items: SearchItem[] = []
+  for (const r of readCorpus(file)) {
+    if (r.kind === 'document') {
+      if (r.audience !== 'public') continue
+      const n = parseDocumentNumber(r.number)
+      items.push({
+        id: `document:${r.id}`,
+        kind: 'document',
+        slug: r.id,
+        url: `/van-ban/${r.id}/`,
+        title: r.title,
+        number: r.number,
+        numberKey: n ? documentNumberKey(n) : null,
+        numberShortKey: n ? documentNumberShortKey(n) : null,
+        numberCompactKey: n ? documentNumberCompactKey(n) : null,
+        type: r.type,
+        issuer: slugify(r.issuer),
+        issuerName: r.issuer,
+        level: r.level,
+        issuedAt: r.issuedAt,
+        year: Number(r.issuedAt.slice(0, 4)),
+        fields: r.fields.map((f) => slugify(f)),
+        fieldNames: r.fields,
+        status: r.status,
+        summary: r.summary,
+        body: '',
+        attachmentText: '',
+        updatedAt: CORPUS_UPDATED_AT,
+      })
+    } else if (r.kind === 'news') {
+      items.push({
+        ...noDocumentFields,
+        id: `news:${r.id}`,
+        kind: 'news',
+        slug: r.id,
+        url: `/tin-tuc/${r.id}/`,
+        title: r.title,
+        issuedAt: r.publishedAt,
+        year: Number(r.publishedAt.slice(0, 4)),
+        summary: r.lead,
+        body: r.body,
+        updatedAt: CORPUS_UPDATED_AT,
+      })
+    } else if (r.kind === 'topic') {
+      items.push({
+        ...noDocumentFields,
+        id: `topic:${r.id}`,
+        kind: 'topic',
+        slug: r.id,
+        url: `/chuyen-de/${r.id}/`,
+        title: r.title,
+        issuedAt: `${r.month}-01`,
+        year: Number(r.month.slice(0, 4)),
+        summary: r.theme,
+        body: [r.body, r.questions.map((q) => q.question).join('\n')].filter(Boolean).join('\n\n'),
+        updatedAt: CORPUS_UPDATED_AT,
+      })
+    }
+  }
+  return items
+}
+
+/** A document item with everything defaulted; tests override what they are about. */
+export function syntheticDocument(slug: string, overrides: Partial<SearchItem> = {}): SearchItem {
+  const number = overrides.number ?? null
+  const n = number ? parseDocumentNumber(number) : null
+  const issuedAt = overrides.issuedAt ?? '2023-01-01'
+  return {
+    id: `document:${slug}`,
+    kind: 'document',
+    slug,
+    url: `/van-ban/${slug}/`,
+    title: 'Văn bản thử nghiệm',
+    number,
+    numberKey: n ? documentNumberKey(n) : null,
+    numberShortKey: n ? documentNumberShortKey(n) : null,
+    numberCompactKey: n ? documentNumberCompactKey(n) : null,
+    type: 'quy-dinh',
+    issuer: 'ban-thu-nghiem',
+    issuerName: 'Ban Thử nghiệm',
+    level: 'co-so',
+    issuedAt,
+    year: Number(issuedAt.slice(0, 4)),
+    fields: ['thu-nghiem'],
+    fieldNames: ['Thử nghiệm'],
+    status: 'in-force',
+    summary: '',
+    body: '',
+    attachmentText: '',
+    updatedAt: '2024-01-01T00:00:00.000Z',
+    ...overrides,
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Query semantics both engines share, so the same query means the same thing whichever engine
+ * answers: which words count, how many typos a word may carry, how a document number in the query
+ * is looked up, how facets are ordered, and which query parameters an engine accepts.
+ *
+ * Ranking intent (each engine implements it with its own means, see the engine files):
+ *   1. the exact document(s) whose number the query contains (several when a number was reused);
+ *   2. then text matches by where all the words were found: number/title ≫ catalogue line (type,
+ *      issuer, subjects, year) ≫ summary ≫ body and attachment text; fewer typos first;
+ *   3. when otherwise equal: in force before superseded before expired, then newest first.
+ * Every query word must match (AND); when nothing matches, trailing words are dropped one by one.
+ * An empty query browses: newest first.
+ */
+import {
+  FILTERS,
+  MAX_LIMIT,
+  MAX_PAGE,
+  MAX_QUERY_LENGTH,
+  SearchQueryError,
+  type FacetCount,
+  type FilterName,
+  type SearchQuery,
+} from './contract'
+import { documentNumberQueryKeys, findDocumentNumber, foldWords } from './vietnamese'
+
+/** Meilisearch reads only the first 10 query words; the embedded engine does the same. */
+export const MAX_QUERY_WORDS = 10
+
+/**
+ * Typo tolerance sized for Vietnamese: syllables are 1–7 letters, so the Meilisearch defaults (one
+ * typo from 5 letters, two from 9) would leave most words without any. One typo from 4 letters
+ * ("nghij" → nghị, "chnh" → chính), two from 8. The first letter is never changed by a single
+ * typo (Meilisearch counts a first-letter typo as two), which keeps "dang" from also meaning
+ * "hang", "sang", "vang". Words with digits never get typos.
+ */
+export const TYPO_MIN_LENGTH = { oneTypo: 4, twoTypos: 8 } as const
+
+export function typoBudget(word: string): 0 | 1 | 2 {
+  if (!/^[a-z]+$/.test(word)) return 0
+  return word.length >= TYPO_MIN_LENGTH.twoTypos ? 2 : word.length >= TYPO_MIN_LENGTH.oneTypo ? 1 : 0
+}
+
+/** A last word shorter than this is matched whole, not as a prefix (one letter would match half the index). */
+export const MIN_PREFIX_LENGTH = 2
+
+/** Folded query words, at most MAX_QUERY_WORDS. */
+export function queryWords(q: string): string[] {
+  return foldWords(q).slice(0, MAX_QUERY_WORDS)
+}
+
+export interface NumberLookup {
+  /** Full keys ("21-nq/tw") to compare with numberKey. */
+  keys: string[]
+  /** Short keys ("21-nq") to compare with numberShortKey, when the query names no issuer. */
+  shortKeys: string[]
+  /** A year given with a short number ("nghị định 13/2023"): the document's year must match. */
+  year: number | null
+}
+
+/**
+ * The exact-number lookup for a query, or null when the query holds no document number. "quyết
+ * định 213" looks up 213-QĐ under both types that use QĐ (quyết định and quy định); "21-NQ/TW"
+ * finds every document that carried that number (2017 and 2022).
+ */
+export function numberLookup(q: string): NumberLookup | null {
+  const found = findDocumentNumber(q)
+  if (!found) return null
+  const keys = documentNumberQueryKeys(found)
+  if (found.issuer === null) return { keys: [], shortKeys: keys, year: found.year }
+  return { keys, shortKeys: [], year: null }
+}
+
+/** Facet order shown to members: years newest first, everything else by count, then by value. */
+export function sortFacet(name: FilterName, counts: Map<string, number>): FacetCount[] {
+  const list = [...counts].filter(([, count]) => count > 0).map(([value, count]) => ({ value, count }))
+  if (name === 'year') return list.sort((a, b) => Number(b.value) - Number(a.value))
+  return list.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+}
+
+export function emptyFacets(): Record<FilterName, FacetCount[]> {
+  return Object.fromEntries(FILTERS.map((f) => [f, []])) as unknown as Record<FilterName, FacetCount[]>
+}
+
+/**
+ * Engines are normally called with a query from parseSearchParams (search/query.ts); this catches
+ * callers that build one by hand with values no engine should see.
+ */
+export function checkQuery(query: SearchQuery): void {
+  if (typeof query.q !== 'string' || query.q.length > MAX_QUERY_LENGTH) {
+    throw new SearchQueryError(`Từ khóa quá dài (tối đa ${MAX_QUERY_LENGTH} ký tự).`, 'q')
+  }
+  if (!Number.isInteger(query.page) || query.page < 1 || query.page > MAX_PAGE) {
+    throw new SearchQueryError(`Trang (page) phải là số từ 1 đến ${MAX_PAGE}.`, 'page')
+  }
+  if (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > MAX_LIMIT) {
+    throw new SearchQueryError(`Số kết quả mỗi trang (limit) phải là số từ 1 đến ${MAX_LIMIT}.`, 'limit')
+  }
+  for (const [name, value] of Object.entries(query.filters ?? {})) {
+    if (!(FILTERS as readonly string[]).includes(name)) throw new SearchQueryError(`Tham số "${name.slice(0, 40)}" không được hỗ trợ.`, name.slice(0, 40))
+    if (value !== undefined && (typeof value !== 'string' || value.length > 80 || !/^[a-z0-9-]+$/.test(value))) {
+      throw new SearchQueryError(`Giá trị của "${name}" không hợp lệ.`, name)
+    }
+  }
+}
+
+/** Elapsed milliseconds, one decimal. */
+export function elapsed(since: number): number {
+  return Math.round((performance.now() - since) * 10) / 10
+}
+
+export const UNAVAILABLE_MESSAGE = 'Chức năng tìm kiếm tạm thời không hoạt động. Vui lòng thử lại sau ít phút.'
