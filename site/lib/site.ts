@@ -9,5 +9,4 @@ export const NAV = [
   { href: '/van-ban/', label: 'Văn bản' },
   { href: '/tin-tuc/', label: 'Tin tức' },
   { href: '/chuyen-de/', label: 'Chuyên đề' },
-  { href: '/tim-kiem', label: 'Tìm kiếm' },
 ] as const
