@@ -4,8 +4,19 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 
-/** Project root: every relative path in the environment is resolved against it. */
-export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+/**
+ * Project root: every relative path in the environment is resolved against it. Found by walking up
+ * to the nearest package.json, because this module also runs bundled (the site server under
+ * dist/server/chunks/), where "one level up" would be the wrong place.
+ */
+export const ROOT_DIR = findRoot(path.dirname(fileURLToPath(import.meta.url)))
+
+function findRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir
+    if (path.dirname(dir) === dir) return process.cwd()
+  }
+}
 
 const optionalUrl = (what: string) =>
   z

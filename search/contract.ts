@@ -3,6 +3,7 @@
  * embedded SQLite FTS5 one and Meilisearch) implement `SearchEngine`, and one contract test suite
  * runs against each. Only published, public, non-secret content is ever given to an engine.
  */
+import { documentNumberCompactKey, documentNumberKey, documentNumberShortKey, parseDocumentNumber } from './vietnamese'
 
 export const SEARCH_KINDS = ['document', 'news', 'topic'] as const
 export type SearchKind = (typeof SEARCH_KINDS)[number]
@@ -44,6 +45,34 @@ export interface SearchItem {
   /** CMS updatedAt: lets `reindex --check` tell stale entries from current ones. */
   updatedAt: string
 }
+
+type DocumentOnlyField = 'number' | 'numberKey' | 'numberShortKey' | 'numberCompactKey' | 'type' | 'issuer' | 'issuerName' | 'level' | 'fields' | 'fieldNames' | 'status' | 'attachmentText'
+
+/** The number keys of a SearchItem from the number as printed (all null when it does not parse). */
+export function searchNumberKeys(printed: string): Pick<SearchItem, 'numberKey' | 'numberShortKey' | 'numberCompactKey'> {
+  const n = parseDocumentNumber(printed)
+  return {
+    numberKey: n ? documentNumberKey(n) : null,
+    numberShortKey: n ? documentNumberShortKey(n) : null,
+    numberCompactKey: n ? documentNumberCompactKey(n) : null,
+  }
+}
+
+/** The document-only fields of a news item or topic (fresh arrays each call). */
+export const noDocumentFields = (): Pick<SearchItem, DocumentOnlyField> => ({
+  number: null,
+  numberKey: null,
+  numberShortKey: null,
+  numberCompactKey: null,
+  type: null,
+  issuer: null,
+  issuerName: null,
+  level: null,
+  fields: [],
+  fieldNames: [],
+  status: null,
+  attachmentText: '',
+})
 
 export const FILTERS = ['kind', 'type', 'issuer', 'level', 'year', 'field', 'status'] as const
 export type FilterName = (typeof FILTERS)[number]

@@ -8,8 +8,8 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { SearchItem, ValidityStatus } from '../../search/contract'
-import { documentNumberCompactKey, documentNumberKey, documentNumberShortKey, parseDocumentNumber, slugify } from '../../search/vietnamese'
+import { noDocumentFields, searchNumberKeys, type SearchItem, type ValidityStatus } from '../contract'
+import { slugify } from '../vietnamese'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 export const CORPUS_FILE = path.resolve(here, '../../../shared/corpus/corpus.jsonl')
@@ -57,27 +57,12 @@ export function readCorpus(file = CORPUS_FILE): CorpusRecord[] {
     .map((line) => JSON.parse(line) as CorpusRecord)
 }
 
-const noDocumentFields = {
-  number: null,
-  numberKey: null,
-  numberShortKey: null,
-  numberCompactKey: null,
-  type: null,
-  issuer: null,
-  issuerName: null,
-  level: null,
-  fields: [],
-  fieldNames: [],
-  status: null,
-  attachmentText: '',
-} satisfies Partial<SearchItem>
 
 export function corpusSearchItems(file = CORPUS_FILE): SearchItem[] {
   const items: SearchItem[] = []
   for (const r of readCorpus(file)) {
     if (r.kind === 'document') {
       if (r.audience !== 'public') continue
-      const n = parseDocumentNumber(r.number)
       items.push({
         id: `document:${r.id}`,
         kind: 'document',
@@ -85,9 +70,7 @@ export function corpusSearchItems(file = CORPUS_FILE): SearchItem[] {
         url: `/van-ban/${r.id}/`,
         title: r.title,
         number: r.number,
-        numberKey: n ? documentNumberKey(n) : null,
-        numberShortKey: n ? documentNumberShortKey(n) : null,
-        numberCompactKey: n ? documentNumberCompactKey(n) : null,
+        ...searchNumberKeys(r.number),
         type: r.type,
         issuer: slugify(r.issuer),
         issuerName: r.issuer,
@@ -104,7 +87,7 @@ export function corpusSearchItems(file = CORPUS_FILE): SearchItem[] {
       })
     } else if (r.kind === 'news') {
       items.push({
-        ...noDocumentFields,
+        ...noDocumentFields(),
         id: `news:${r.id}`,
         kind: 'news',
         slug: r.id,
@@ -118,7 +101,7 @@ export function corpusSearchItems(file = CORPUS_FILE): SearchItem[] {
       })
     } else if (r.kind === 'topic') {
       items.push({
-        ...noDocumentFields,
+        ...noDocumentFields(),
         id: `topic:${r.id}`,
         kind: 'topic',
         slug: r.id,
@@ -138,7 +121,6 @@ export function corpusSearchItems(file = CORPUS_FILE): SearchItem[] {
 /** A document item with everything defaulted; tests override what they are about. */
 export function syntheticDocument(slug: string, overrides: Partial<SearchItem> = {}): SearchItem {
   const number = overrides.number ?? null
-  const n = number ? parseDocumentNumber(number) : null
   const issuedAt = overrides.issuedAt ?? '2023-01-01'
   return {
     id: `document:${slug}`,
@@ -147,9 +129,7 @@ export function syntheticDocument(slug: string, overrides: Partial<SearchItem> =
     url: `/van-ban/${slug}/`,
     title: 'Văn bản thử nghiệm',
     number,
-    numberKey: n ? documentNumberKey(n) : null,
-    numberShortKey: n ? documentNumberShortKey(n) : null,
-    numberCompactKey: n ? documentNumberCompactKey(n) : null,
+    ...searchNumberKeys(number ?? ''),
     type: 'quy-dinh',
     issuer: 'ban-thu-nghiem',
     issuerName: 'Ban Thử nghiệm',

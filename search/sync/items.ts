@@ -1,8 +1,7 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 import type { Document, File, News, Organization, Subject, Topic } from '../../cms/payload-types'
 import { lexicalToPlainText } from '../../cms/richtext/plainText'
-import type { SearchItem, SearchKind } from '../contract'
-import { documentNumberCompactKey, documentNumberKey, documentNumberShortKey, parseDocumentNumber } from '../vietnamese'
+import { noDocumentFields, searchNumberKeys, type SearchItem, type SearchKind } from '../contract'
 
 /** The CMS collections that reach the search index, and the kind each becomes. */
 export const SEARCHABLE = { documents: 'document', news: 'news', topics: 'topic' } as const satisfies Record<string, SearchKind>
@@ -28,7 +27,6 @@ const populatedList = <T extends { id: string }>(values: unknown): T[] =>
   Array.isArray(values) ? values.map((v) => populated<T>(v)).filter((v): v is T => v !== null) : []
 
 function documentItem(d: Document): SearchItem {
-  const parsed = parseDocumentNumber(d.number)
   const issuer = populated<Organization>(d.issuer)
   const subjects = populatedList<Subject>(d.subjects)
   const issuedAt = day(d.issuedAt)
@@ -39,9 +37,7 @@ function documentItem(d: Document): SearchItem {
     url: `/van-ban/${d.slug ?? d.id}/`,
     title: d.title,
     number: d.number,
-    numberKey: parsed ? documentNumberKey(parsed) : null,
-    numberShortKey: parsed ? documentNumberShortKey(parsed) : null,
-    numberCompactKey: parsed ? documentNumberCompactKey(parsed) : null,
+    ...searchNumberKeys(d.number),
     type: d.type,
     issuer: issuer?.slug ?? null,
     issuerName: issuer?.name ?? null,
@@ -65,7 +61,7 @@ function documentItem(d: Document): SearchItem {
 function newsItem(n: News): SearchItem {
   const publishedAt = day(n.publishedAt)
   return {
-    ...emptyDocumentFields,
+    ...noDocumentFields(),
     id: searchId('news', n.id),
     kind: 'news',
     slug: n.slug ?? n.id,
@@ -82,7 +78,7 @@ function newsItem(n: News): SearchItem {
 function topicItem(t: Topic): SearchItem {
   const questions = (t.questions ?? []).map((q) => q.question).join('\n')
   return {
-    ...emptyDocumentFields,
+    ...noDocumentFields(),
     id: searchId('topics', t.id),
     kind: 'topic',
     slug: t.slug ?? t.month,
@@ -96,20 +92,6 @@ function topicItem(t: Topic): SearchItem {
   }
 }
 
-const emptyDocumentFields = {
-  number: null,
-  numberKey: null,
-  numberShortKey: null,
-  numberCompactKey: null,
-  type: null,
-  issuer: null,
-  issuerName: null,
-  level: null,
-  fields: [],
-  fieldNames: [],
-  status: null,
-  attachmentText: '',
-} satisfies Partial<SearchItem>
 
 export function toSearchItem(collection: SearchableCollection, doc: unknown): SearchItem {
   if (collection === 'documents') return documentItem(doc as Document)

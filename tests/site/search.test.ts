@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { corpus, get, launchBrowser, newPage } from '../helpers/site'
+import path from 'node:path'
+import { ROOT, corpus, fixtureEnv, get, launchBrowser, newPage, startSiteServer } from '../helpers/site'
 
 const site = inject('site')
 const c = corpus()
@@ -131,5 +132,21 @@ describe('/tim-kiem', () => {
     const res = await get(site.url, '/tim-kiem?q=dang&year=abc')
     expect(res.status).toBe(400)
     expect(res.text).toContain('Năm (year) phải là bốn chữ số')
+  })
+})
+
+describe('the site server with the default, relative DATA_DIR', () => {
+  it('finds the index under the project root, not inside the bundle', async () => {
+    // As `npm start` runs it: DATA_DIR relative to the project root. The server code is bundled into
+    // dist/server/chunks/, so "relative to the module" would point into the build output.
+    const env = { ...fixtureEnv(site.dir), DATA_DIR: path.relative(ROOT, site.dataDir) }
+    const server = await startSiteServer(site.distDir, env)
+    try {
+      const res = await get(server.url, '/api/search?q=27+qd+tw')
+      expect(res.status).toBe(200)
+      expect(JSON.parse(res.text).hits[0]?.slug).toBe('quyet-dinh-27-tw-2021')
+    } finally {
+      await server.stop()
+    }
   })
 })

@@ -1,0 +1,294 @@
+/**
+ * One measurement in its own process, so that its peak RSS is its own (run.ts starts it):
+ *
+ *   tsx bench/search/measure.ts index --engine sqlite|meilisearch --size N --items FILE --dir DIR
+ *     A fresh index (the SQLite file is deleted first; Meilisearch uses index bench-search-<N>)
+ *     built with replaceAll from the items file in batches of 500, as the CMS reindex does; with
+ *     --again, a rebuild over the existing index instead (what a production reindex does).
+ *     Reports wall time (and the part spent reading and parsing the items file), items/s,
+ *     disk (index file, -wal, -shm; Meilisearch: its index stats) and peak RSS.
+ *
+ *   tsx bench/search/measure.ts query --engine … --size N --queries FILE --dir DIR [--passes 3]
+ *     Opens the index (cold: new process, new connection; the OS page cache is whatever the
+ *     index build left), times the open and the first query, sends the warm-up queries, then every
+ *     query of the set `passes` times in runOrder (queries.ts), one at a time, timing
+ *     engine.search() with performance.now(). Checks every answer against its expectation.
+ *     Then (SQLite, unless --no-breakdown) one more pass, not part of the latency figures, with
+ *     node:sqlite's statement methods and the engine's steps wrapped (SelfTimer): where the time
+ *     goes per query class (FTS5 match set, FTS5 ranking tiers, other SQL, and in JS: match-set
+ *     handling and typo planning, filters and facet counts, ranking, hits and snippets).
+ *
+ * Prints one JSON line on stdout.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { DatabaseSync, StatementSync } from 'node:sqlite'
+import { parseSearchEnv } from '../../cms/env'
+import type { SearchEngine, SearchItem, SearchResult } from '../../search/contract'
+import { openSearchEngine } from '../../search/engine'
+import { readBatches } from './generate'
+import { COLD_QUERY, hasNumber, runOrder, WARMUP_QUERIES, type BenchQuery } from './queries'
+import { summarizeSamples, type Sample } from './stats'
+
+const arg = (name: string, fallback = '') => {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback
+}
+const phase = process.argv[2]
+const engineName = arg('engine', 'sqlite')
+const size = Number(arg('size'))
+const dir = path.resolve(arg('dir', '.'))
+const seed = Number(arg('seed', '20261122'))
+const LIMIT = 10
+
+const meiliIndexName = (n: number) => `bench-search-${n}`
+
+function open(): Promise<SearchEngine> {
+  if (engineName === 'meilisearch') {
+    if (!process.env.MEILI_URL) throw new Error('MEILI_URL is not set')
+    return openSearchEngine(parseSearchEnv({ ...process.env, SEARCH_INDEX: meiliIndexName(size) }))
+  }
+  return openSearchEngine(parseSearchEnv({ DATA_DIR: dir }))
+}
+
+const sqliteFile = () => path.join(dir, 'search', 'so-tay.sqlite')
+
+function fileSizes(): Record<string, number> {
+  const base = sqliteFile()
+  const out: Record<string, number> = {}
+  for (const suffix of ['', '-wal', '-shm']) {
+    try {
+      out[`sqlite${suffix}`] = fs.statSync(base + suffix).size
+    } catch {
+      out[`sqlite${suffix}`] = 0
+    }
+  }
+  return out
+}
+
+async function meiliDisk(): Promise<Record<string, number>> {
+  const { Meilisearch } = await import('meilisearch')
+  const client = new Meilisearch({ host: process.env.MEILI_URL!, apiKey: process.env.MEILI_MASTER_KEY ?? '' })
+  const stats = await client.index(meiliIndexName(size)).getStats()
+  const all = await client.getStats()
+  return { indexSize: stats.indexSize, usedIndexSize: stats.usedIndexSize, rawDocumentDbSize: stats.rawDocumentDbSize, databaseSize: all.databaseSize }
+}
+
+const peakRssMB = () => Math.round(process.resourceUsage().maxRSS / 1024)
+
+async function indexPhase() {
+  const file = arg('items')
+  // --again: a rebuild over the existing index, as a production reindex is (the new generation is
+  // built next to the live one, which is dropped after the swap; SQLite keeps the freed pages).
+  const again = process.argv.includes('--again')
+  if (engineName === 'sqlite' && !again) {
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(sqliteFile() + suffix, { force: true })
+  }
+  const engine = await open()
+  let readMs = 0
+  let batches = 0
+  // The source's own time (reading and parsing JSONL) is measured apart from the engine's.
+  async function* timed(): AsyncGenerator<SearchItem[]> {
+    const it = readBatches(file, 500)[Symbol.asyncIterator]()
+    for (;;) {
+      const t = performance.now()
+      const next = await it.next()
+      readMs += performance.now() - t
+      if (next.done) return
+      batches++
+      yield next.value
+    }
+  }
+  const cpu0 = process.cpuUsage()
+  const started = performance.now()
+  const { count } = await engine.replaceAll(timed())
+  const wallMs = performance.now() - started
+  const cpu = process.cpuUsage(cpu0)
+  const diskOpen = engineName === 'sqlite' ? fileSizes() : await meiliDisk()
+  await engine.close()
+  const diskClosed = engineName === 'sqlite' ? fileSizes() : diskOpen
+  return {
+    phase: again ? 'rebuild' : 'index',
+    engine: engineName,
+    size,
+    count,
+    batches,
+    wallMs: Math.round(wallMs),
+    readMs: Math.round(readMs),
+    itemsPerSecond: Math.round(count / (wallMs / 1000)),
+    itemsPerSecondEngineOnly: Math.round(count / ((wallMs - readMs) / 1000)),
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    diskOpen,
+    diskClosed,
+    peakRssMB: peakRssMB(),
+  }
+}
+
+interface Failure {
+  id: string
+  q: string
+  filters: Record<string, string>
+  page: number
+  expect: BenchQuery['expect']
+  total: number
+  numbers: Array<string | null>
+}
+
+function check(query: BenchQuery, result: SearchResult): boolean {
+  const e = query.expect
+  if (e === 'any') return true
+  if (e === 'hits') return result.total > 0 && result.hits.length > 0
+  return hasNumber(result.hits, e)
+}
+
+/**
+ * Where the time goes, by wrapping functions with a self-time profiler: node:sqlite's statement
+ * methods (by the SQL they run) and, found by name on the engine's prototypes, the embedded
+ * engine's steps. Names not found are reported and simply not split out. Everything is
+ * synchronous inside one search, so a plain stack gives exclusive (self) times.
+ */
+const PARTS = ['ftsMatch', 'ftsTiers', 'otherSql', 'jsMatch', 'jsFacets', 'jsRank', 'jsHits', 'rest'] as const
+type Part = (typeof PARTS)[number]
+
+function sqlPart(sql: string): Part {
+  if (/FROM full_\d+ WHERE/.test(sql)) return 'ftsMatch'
+  if (/FROM head_\d+ WHERE/.test(sql)) return 'ftsTiers'
+  return 'otherSql'
+}
+
+class SelfTimer {
+  readonly totals = Object.fromEntries(PARTS.map((p) => [p, 0])) as Record<Part, number>
+  private readonly stack: Array<{ child: number }> = []
+  private readonly restores: Array<() => void> = []
+  readonly missing: string[] = []
+
+  time<T>(part: Part, fn: () => T): T {
+    const frame = { child: 0 }
+    const start = performance.now()
+    this.stack.push(frame)
+    try {
+      return fn()
+    } finally {
+      const elapsed = performance.now() - start
+      this.stack.pop()
+      this.totals[part] += elapsed - frame.child
+      const parent = this.stack.at(-1)
+      if (parent) parent.child += elapsed
+    }
+  }
+
+  wrap(target: object | null | undefined, name: string, part: Part | ((self: unknown) => Part), label: string): void {
+    const obj = target as Record<string, unknown> | null | undefined
+    const original = obj?.[name]
+    if (!obj || typeof original !== 'function') {
+      this.missing.push(label)
+      return
+    }
+    const timer = this
+    obj[name] = function (this: unknown, ...args: unknown[]) {
+      return timer.time(typeof part === 'function' ? part(this) : part, () => (original as (...a: unknown[]) => unknown).apply(this, args))
+    }
+    this.restores.push(() => {
+      obj[name] = original
+    })
+  }
+
+  reset(): void {
+    for (const p of PARTS) this.totals[p] = 0
+  }
+
+  restore(): void {
+    for (const r of this.restores.reverse()) r()
+  }
+}
+
+async function breakdown(engine: SearchEngine, queries: BenchQuery[]) {
+  // New match keys first, so that nothing from the measured passes is still in the engine's cache.
+  for (let i = 0; i < 20; i++) await engine.search({ q: `tổng kết ${1990 + i}`, filters: {}, page: 1, limit: LIMIT })
+  const timer = new SelfTimer()
+  for (const m of ['get', 'all', 'run']) timer.wrap(StatementSync.prototype, m, (self) => sqlPart((self as StatementSync).sourceSQL), `StatementSync.${m}`)
+  timer.wrap(DatabaseSync.prototype, 'exec', 'otherSql', 'DatabaseSync.exec')
+  const engineProto = Object.getPrototypeOf(engine) as object
+  const steps: Array<[string, Part]> = [['answer', 'rest'], ['refresh', 'rest'], ['match', 'jsMatch'], ['plan', 'jsMatch'], ['numberRids', 'jsMatch'], ['rankPage', 'jsRank'], ['headIds', 'jsRank'], ['hits', 'jsHits']]
+  for (const [name, part] of steps) timer.wrap(engineProto, name, part, `engine.${name}`)
+  const cacheProto = Object.getPrototypeOf((engine as unknown as { cache: object | null }).cache ?? {}) as object
+  for (const [name, part] of [['evaluate', 'jsFacets'], ['facets', 'jsFacets'], ['rankOrder', 'jsRank'], ['browseOrder', 'jsRank']] as Array<[string, Part]>) timer.wrap(cacheProto, name, part, `FacetCache.${name}`)
+
+  const byClass: Record<string, Record<Part, number> & { n: number }> = {}
+  try {
+    for (const { query, measured } of runOrder(queries, 1, seed + 1)) {
+      timer.reset()
+      const t = performance.now()
+      await engine.search({ q: query.q, filters: query.filters, page: query.page, limit: LIMIT })
+      const total = performance.now() - t
+      if (!measured) continue
+      const c = (byClass[(query as BenchQuery).cls] ??= { n: 0, ...(Object.fromEntries(PARTS.map((p) => [p, 0])) as Record<Part, number>) })
+      c.n++
+      const inside = PARTS.reduce((sum, p) => sum + timer.totals[p], 0)
+      for (const p of PARTS) c[p] += timer.totals[p]
+      c.rest += total - inside // outside every wrapped function: search() itself, the event loop
+    }
+  } finally {
+    timer.restore()
+  }
+  // Mean milliseconds per query of the class, two decimals.
+  const classes = Object.fromEntries(
+    Object.entries(byClass).map(([cls, c]) => [cls, Object.fromEntries(Object.entries(c).map(([k, v]) => [k, k === 'n' ? v : Math.round((v / c.n) * 100) / 100]))]),
+  )
+  return { classes, notSplit: timer.missing }
+}
+
+async function queryPhase() {
+  const queries = JSON.parse(fs.readFileSync(arg('queries'), 'utf8')) as BenchQuery[]
+  const passes = Math.max(1, Number(arg('passes', '3')))
+  const t0 = performance.now()
+  const engine = await open()
+  const openMs = performance.now() - t0
+  const t1 = performance.now()
+  const cold = await engine.search({ ...COLD_QUERY, limit: LIMIT })
+  const coldFirstMs = performance.now() - t1
+
+  for (const w of WARMUP_QUERIES) await engine.search({ ...w, limit: LIMIT })
+
+  const samples: Sample[] = []
+  const totals: Record<string, number> = {}
+  const failures: Failure[] = []
+  const checked = new Set<string>()
+  for (const { query, measured } of runOrder(queries, passes, seed)) {
+    const t = performance.now()
+    const result = await engine.search({ q: query.q, filters: query.filters, page: query.page, limit: LIMIT })
+    const ms = performance.now() - t
+    if (!measured) continue
+    const q = query as BenchQuery
+    samples.push({ id: q.id, cls: q.cls, ms })
+    if (!checked.has(q.id)) {
+      checked.add(q.id)
+      totals[q.id] = result.total
+      if (!check(q, result)) failures.push({ id: q.id, q: q.q, filters: q.filters, page: q.page, expect: q.expect, total: result.total, numbers: result.hits.slice(0, 5).map((h) => h.number) })
+    }
+  }
+  const parts = engineName === 'sqlite' && !process.argv.includes('--no-breakdown') ? await breakdown(engine, queries) : null
+  await engine.close()
+  return {
+    phase: 'query',
+    engine: engineName,
+    size,
+    queries: queries.length,
+    passes,
+    openMs: Math.round(openMs * 10) / 10,
+    coldFirstMs: Math.round(coldFirstMs * 10) / 10,
+    coldTotal: cold.total,
+    ...summarizeSamples(samples),
+    totals,
+    failures,
+    breakdown: parts,
+    peakRssMB: peakRssMB(),
+  }
+}
+
+const result = phase === 'index' ? await indexPhase() : phase === 'query' ? await queryPhase() : null
+if (!result) {
+  console.error('usage: measure.ts index|query --engine sqlite|meilisearch --size N --dir DIR (--items FILE | --queries FILE)')
+  process.exit(2)
+}
+console.log(JSON.stringify(result))
