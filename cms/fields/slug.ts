@@ -2,20 +2,28 @@ import type { CollectionSlug, Field, FieldHook, PayloadRequest } from 'payload'
 import { slugify } from '../../search/vietnamese'
 import { roleOf } from '../access/roles'
 
-/** Two items may yield the same readable slug (same title, same number and year); the later gets -2, -3… */
+/**
+ * Two items may yield the same readable slug (same title, same number and year); the later gets
+ * -2, -3… Candidates are checked by exact value, a window at a time: a pattern match ("like") would
+ * also hit unrelated slugs and cap out on common titles.
+ */
 async function freeSlug(req: PayloadRequest, collection: CollectionSlug, base: string, selfId?: string | number) {
-  const taken = await req.payload.find({
-    collection,
-    where: { or: [{ slug: { equals: base } }, { slug: { like: `${base}-` } }] },
-    select: { slug: true },
-    depth: 0,
-    limit: 1000,
-    overrideAccess: true,
-    req,
-  })
-  const used = new Set(taken.docs.filter((d) => d.id !== selfId).map((d) => (d as { slug?: string }).slug))
-  if (!used.has(base)) return base
-  for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`
+  const WINDOW = 50
+  for (let first = 1; ; first += WINDOW) {
+    const candidates = Array.from({ length: WINDOW }, (_, i) => (first + i === 1 ? base : `${base}-${first + i}`))
+    const taken = await req.payload.find({
+      collection,
+      where: { slug: { in: candidates } },
+      select: { slug: true },
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+      req,
+    })
+    const used = new Set(taken.docs.filter((d) => d.id !== selfId).map((d) => (d as { slug?: string }).slug))
+    const free = candidates.find((c) => !used.has(c))
+    if (free) return free
+  }
 }
 
 type SlugSource = (data: Record<string, unknown>) => string | undefined

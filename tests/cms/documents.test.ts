@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { plainTextToLexical } from '../../cms/richtext/plainText'
 import { createOrganizations, documentData } from '../helpers/fixtures'
 import { startPayload } from '../helpers/payload'
 
@@ -148,6 +149,23 @@ describe('slugs', () => {
     const updated: any = await payload.update({ collection: 'documents', id: doc.id, data: { title: 'Trích yếu đã sửa', number: '998-NQ/TW' } })
     expect(updated.slug).toBe(doc.slug)
     expect(updated.numberKey).toBe('998-nq/tw')
+  })
+
+  it('number repeated titles past the first window, ignoring slugs that merely contain the same words', async () => {
+    const news = (title: string) =>
+      payload.create({
+        collection: 'news',
+        data: { title, category: 'thong-tin-huu-ich', lead: 'Sa-pô.', body: plainTextToLexical('Nội dung.'), publishedAt: '2024-05-10' } as any,
+      })
+    // Shares every word of the title below but is a different slug: must not push it to "-2".
+    const lookalike: any = await news('Lịch sinh hoạt chi bộ tháng này thôn Đông')
+    expect(lookalike.slug).toBe('lich-sinh-hoat-chi-bo-thang-nay-thon-dong')
+    const slugs: string[] = []
+    for (let i = 0; i < 53; i++) slugs.push(((await news('Lịch sinh hoạt chi bộ tháng này')) as any).slug)
+    expect(slugs[0]).toBe('lich-sinh-hoat-chi-bo-thang-nay')
+    expect(slugs.slice(1, 3)).toEqual(['lich-sinh-hoat-chi-bo-thang-nay-2', 'lich-sinh-hoat-chi-bo-thang-nay-3'])
+    expect(slugs.at(-1)).toBe('lich-sinh-hoat-chi-bo-thang-nay-53')
+    expect(new Set(slugs).size).toBe(53)
   })
 })
 
