@@ -5,19 +5,23 @@
  * left out, as the sync leaves them out. The corpus has no full text or attachments for documents,
  * so their body and attachmentText are empty.
  */
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { noDocumentFields, searchNumberKeys, type SearchItem, type ValidityStatus } from '../contract'
 import { slugify } from '../vietnamese'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
-export const CORPUS_FILE = path.resolve(here, '../../../shared/corpus/corpus.jsonl')
+/** The shared corpus (../shared/corpus), or the copy the demo seed imports when it is not mounted. */
+export function corpusPath(): string {
+  const shared = path.resolve(here, '../../../shared/corpus/corpus.jsonl')
+  return existsSync(shared) ? shared : path.resolve(here, '../../scripts/seed/demo-corpus.jsonl')
+}
 
 /** Fixed so that entries() comparisons are stable. */
 export const CORPUS_UPDATED_AT = '2024-12-31T00:00:00.000Z'
 
-interface CorpusDocument {
+export interface CorpusDocument {
   kind: 'document'
   id: string
   type: string
@@ -29,28 +33,40 @@ interface CorpusDocument {
   summary: string
   fields: string[]
   status: ValidityStatus
+  supersededBy: string | null
   audience: 'public' | 'members'
 }
-interface CorpusNews {
+export interface CorpusNews {
   kind: 'news'
   id: string
   title: string
   lead: string
   body: string
+  category: string
   publishedAt: string
+  source: string
+  relatedDocuments: string[]
 }
-interface CorpusTopic {
+export interface CorpusTopic {
   kind: 'topic'
   id: string
   month: string
   title: string
   theme: string
   body: string
-  questions: Array<{ question: string }>
+  relatedDocuments: string[]
+  questions: Array<{ question: string; choices: string[]; answer: number; explanation: string }>
 }
-type CorpusRecord = CorpusDocument | CorpusNews | CorpusTopic | { kind: 'announcement'; id: string }
+export interface CorpusAnnouncement {
+  kind: 'announcement'
+  id: string
+  title: string
+  body: string
+  organization: string
+}
+export type CorpusRecord = CorpusDocument | CorpusNews | CorpusTopic | CorpusAnnouncement
 
-export function readCorpus(file = CORPUS_FILE): CorpusRecord[] {
+export function readCorpus(file = corpusPath()): CorpusRecord[] {
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.trim())
@@ -58,7 +74,7 @@ export function readCorpus(file = CORPUS_FILE): CorpusRecord[] {
 }
 
 
-export function corpusSearchItems(file = CORPUS_FILE): SearchItem[] {
+export function corpusSearchItems(file = corpusPath()): SearchItem[] {
   const items: SearchItem[] = []
   for (const r of readCorpus(file)) {
     if (r.kind === 'document') {

@@ -10,6 +10,7 @@ import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
+import { readCorpus, type CorpusAnnouncement, type CorpusDocument, type CorpusNews, type CorpusRecord, type CorpusTopic } from '../../search/eval/corpus'
 import { fold } from '../../search/vietnamese'
 import { TEST_SECRET } from './payload'
 
@@ -41,64 +42,11 @@ declare module 'vitest' {
 // Shared corpus: the expectations of the tests come from it, never from hard-coded lists.
 // ---------------------------------------------------------------------------
 
-export interface CorpusDocument {
-  kind: 'document'
-  id: string
-  type: string
-  number: string
-  issuer: string
-  level: string
-  issuedAt: string
-  title: string
-  summary: string
-  fields: string[]
-  status: 'in-force' | 'superseded' | 'expired'
-  supersededBy: string | null
-  audience: 'public' | 'members'
-}
-export interface CorpusNews {
-  kind: 'news'
-  id: string
-  title: string
-  lead: string
-  body: string
-  category: string
-  publishedAt: string
-  source: string
-  relatedDocuments: string[]
-}
-export interface CorpusTopic {
-  kind: 'topic'
-  id: string
-  month: string
-  title: string
-  theme: string
-  body: string
-  relatedDocuments: string[]
-  questions: Array<{ question: string; choices: string[]; answer: number; explanation: string }>
-}
-export interface CorpusAnnouncement {
-  kind: 'announcement'
-  id: string
-  title: string
-  body: string
-  organization: string
-}
-export type CorpusRecord = CorpusDocument | CorpusNews | CorpusTopic | CorpusAnnouncement
-
-/** The shared corpus (../shared/corpus), or the copy the demo seed imports when it is not mounted. */
-export function corpusPath(): string {
-  const shared = path.resolve(ROOT, '../shared/corpus/corpus.jsonl')
-  return fs.existsSync(shared) ? shared : path.join(ROOT, 'scripts/seed/demo-corpus.jsonl')
-}
+export type { CorpusDocument, CorpusNews, CorpusTopic } from '../../search/eval/corpus'
 
 let corpusCache: CorpusRecord[] | undefined
 export function corpus() {
-  corpusCache ??= fs
-    .readFileSync(corpusPath(), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as CorpusRecord)
+  corpusCache ??= readCorpus()
   const all = corpusCache
   const documents = all.filter((r): r is CorpusDocument => r.kind === 'document')
   return {
