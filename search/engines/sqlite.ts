@@ -361,7 +361,7 @@ class FacetCache {
   /**
    * One pass: the rows passing every filter, and each facet counted over the rows passing every
    * other filter. A row failing two filters counts nowhere; failing one, only in that facet.
-   * Plain indexed loops over typed arrays: ~2 ms for 100k rows.
+   * Plain indexed loops over typed arrays: ~7 ms for 95k rows with filters, ~4 ms without (measured).
    */
   evaluate(rids: ArrayLike<number>, filters: ActiveFilter[]): Evaluation {
     const width = FILTERS.length
@@ -376,6 +376,30 @@ class FacetCache {
     const fBit = Int32Array.from(filters, (f) => f.bit)
     const fCode = Int32Array.from(filters, (f) => f.code)
     let n = 0
+    if (nf === 0) {
+      // The common case (no filter): every live row counts in every facet. One tight loop per
+      // column is about twice as fast as the general loop below (measured at 95k rows).
+      for (let i = 0; i < rids.length; i++) {
+        const rid = rids[i]
+        if (rid < cap && alive[rid] !== 0) result[n++] = rid
+      }
+      for (let b = 0; b < width; b++) {
+        const count = counts[b]
+        if (b === FIELD_INDEX) {
+          for (let i = 0; i < n; i++) {
+            const list = fields[result[i]]
+            if (list !== undefined) for (let j = 0; j < list.length; j++) count[list[j]]++
+          }
+        } else {
+          const col = cols[b]
+          for (let i = 0; i < n; i++) {
+            const c = col[result[i]]
+            if (c >= 0) count[c]++
+          }
+        }
+      }
+      return { result, n, counts: Object.fromEntries(FILTERS.map((f, b) => [f, counts[b]])) as Record<FilterName, Int32Array> }
+    }
     for (let i = 0; i < rids.length; i++) {
       const rid = rids[i]
       if (rid >= cap || alive[rid] === 0) continue
