@@ -63,37 +63,17 @@ import { MARK_CLOSE, MARK_OPEN, buildSnippet, markedToHtml } from '../snippet'
 // Documents and settings
 // ---------------------------------------------------------------------------------------------
 
-/** What is stored in Meilisearch for one SearchItem. */
-export interface MeiliDocument {
+/** What is stored in Meilisearch for one SearchItem: the item (less what is only derived) plus index-only fields. */
+export interface MeiliDocument extends Omit<SearchItem, 'numberCompactKey' | 'fieldNames'> {
   /** Primary key: ids allow only [A-Za-z0-9_-], so the item id ("document:3f2a…") is base64url-encoded. */
   pk: string
-  id: string
-  kind: SearchKind
-  slug: string
-  url: string
-  title: string
-  number: string | null
-  numberKey: string | null
-  numberShortKey: string | null
   /** "27qdtw", "27qd": hit exactly when Meilisearch joins the query words "27 qd tw". */
   numberCompactKeys: string[]
   /** Printed number and canonical key ("27-QĐ/TW 27-qd/tw 27qdtw 27qd"). */
   numberText: string
-  type: string | null
-  issuer: string | null
-  issuerName: string | null
-  level: string | null
-  issuedAt: string
-  year: number
-  fields: string[]
-  status: ValidityStatus | null
   statusRank: number
   /** Catalogue line: kind, type label and codes, issuer, subjects, year (search/indexing.ts). */
   meta: string
-  summary: string
-  body: string
-  attachmentText: string
-  updatedAt: string
 }
 
 export const primaryKeyOf = (id: string): string => Buffer.from(id, 'utf8').toString('base64url')

@@ -576,14 +576,8 @@ class SqliteSearchEngine implements SearchEngine {
 
   /** A write transaction; BEGIN IMMEDIATE takes the write lock up front (no upgrade deadlocks). */
   private write<T>(fn: () => T): T {
-    this.db.exec('BEGIN IMMEDIATE')
     try {
-      const result = fn()
-      this.db.exec('COMMIT')
-      return result
-    } catch (e) {
-      if (this.db.isTransaction) this.db.exec('ROLLBACK')
-      throw e
+      return this.transaction('BEGIN IMMEDIATE', fn)
     } finally {
       this.dirty = true
     }
@@ -591,7 +585,11 @@ class SqliteSearchEngine implements SearchEngine {
 
   /** A read transaction: every statement of one search sees the same snapshot. */
   private read<T>(fn: () => T): T {
-    this.db.exec('BEGIN')
+    return this.transaction('BEGIN', fn)
+  }
+
+  private transaction<T>(begin: string, fn: () => T): T {
+    this.db.exec(begin)
     try {
       const result = fn()
       this.db.exec('COMMIT')
