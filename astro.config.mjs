@@ -1,7 +1,8 @@
-// The public library: static-first pages under site/, served with the few on-demand routes by
-// @astrojs/node (standalone). Content comes from the CMS database at build time (site/loaders/).
+// The public library under site/, served by @astrojs/node (standalone). Pages render on demand from
+// the site's library store (site/store/, kept current by the CMS's site sync jobs) and stay in the
+// route cache until a change touches them (site/cache/provider.ts); the build holds code only, so
+// it takes the same time at any library size. docs/architecture.md, "Publish to live".
 import node from '@astrojs/node'
-import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
 
 export default defineConfig({
@@ -9,20 +10,17 @@ export default defineConfig({
   publicDir: './site/public',
   site: process.env.SITE_URL || 'http://localhost:4321',
   outDir: process.env.SITE_OUT_DIR || './dist',
-  // The content store lives here between builds; keeping it makes rebuilds fetch only what changed.
   cacheDir: process.env.SITE_CACHE_DIR || './node_modules/.astro',
   output: 'static',
   adapter: node({ mode: 'standalone' }),
   session: false,
   trailingSlash: 'ignore',
-  // Four pages in flight: Astro writes each page before rendering the next, and on a small VM the
-  // file writes dominate; overlapping them took 20 k items from ~496 to ~588 pages/s
-  // (docs/benchmarks.md, "Site build").
-  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Rendered pages are kept in memory (LRU); a page is ~10–40 KB, so 5000 pages stay under ~200 MB.
+  cache: { provider: { name: 'library', entrypoint: './site/cache/provider.ts', config: { max: Number(process.env.SITE_CACHE_PAGES) || 5000 } } },
   server: { port: Number(process.env.SITE_PORT) || 4321, host: true },
-  integrations: [sitemap({ filter: (page) => !page.includes('/tim-kiem') })],
   vite: {
-    // Payload and its database drivers are only used by the content loaders at build time.
+    // The site server never loads Payload; this keeps a stray type-only import from bundling it.
     ssr: { external: ['payload', '@payloadcms/db-sqlite', '@payloadcms/db-mongodb', 'sharp', 'libsql'] },
   },
 })

@@ -121,6 +121,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      syncSite: TaskSyncSite;
       syncSearch: TaskSyncSearch;
       schedulePublish: TaskSchedulePublish;
       inline: {
@@ -623,7 +624,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'syncSearch' | 'schedulePublish';
+        taskSlug: 'inline' | 'syncSite' | 'syncSearch' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -656,7 +657,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'syncSearch' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'syncSite' | 'syncSearch' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1088,6 +1089,19 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSyncSite".
+ */
+export interface TaskSyncSite {
+  input: {
+    collection: string;
+    id: string;
+  };
+  output: {
+    result?: string | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -1,7 +1,8 @@
 /**
  * `npm start`: the whole product on embedded defaults. Applies migrations, seeds the demo content
- * once, creates the first admin (printed once), builds the admin when its sources changed, builds
- * the library site (incrementally), then serves the CMS admin and API on CMS_PORT (default 3000)
+ * once, creates the first admin (printed once), brings the search index and the site's library store
+ * in line with the CMS, builds the admin and the site when their sources changed, then serves the
+ * CMS admin and API on CMS_PORT (default 3000)
  * and the site on SITE_PORT (default 4321).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -70,10 +71,19 @@ try {
 } catch (error) {
   console.error('The search index could not be checked:', error instanceof Error ? error.message : error)
 }
+// The public library's store follows the CMS through queued jobs too; at start it is brought in line
+// (fetching only what changed), so the site serves the current library from its first request.
+try {
+  const { syncAll } = await import('../site/store/sync')
+  const result = await syncAll(payload, config.dataDir)
+  if (result.written + result.removed > 0) console.log(`› Library store: ${result.written} written, ${result.removed} removed`)
+} catch (error) {
+  console.error('The library store could not be updated (the site serves what it had):', error instanceof Error ? error.message : error)
+}
 await payload.destroy()
 
-/** Rebuilds the admin only when its inputs changed: a cold `next build` takes ~30 s and 1.7 GB. */
-function adminBuildKey(): string {
+/** A hash of the sources a build depends on: the admin and the site are rebuilt only when it changes. */
+function sourceKey(dirs: string[], files: string[] = []): string {
   const hash = crypto.createHash('sha256')
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -83,16 +93,17 @@ function adminBuildKey(): string {
       else hash.update(full).update(fs.readFileSync(full))
     }
   }
-  for (const dir of ['cms', 'search']) walk(path.join(ROOT_DIR, dir))
-  hash.update(fs.readFileSync(path.join(ROOT_DIR, 'package-lock.json')))
+  for (const dir of dirs) walk(path.join(ROOT_DIR, dir))
+  for (const file of [...files, 'package-lock.json']) hash.update(file).update(fs.readFileSync(path.join(ROOT_DIR, file)))
   return hash.digest('hex')
 }
 
 const run = (command: string, args: string[]): ChildProcess =>
   spawn(command, args, { cwd: ROOT_DIR, stdio: 'inherit', env: { ...process.env, PAYLOAD_CONFIG_PATH: 'cms/payload.config.ts' } })
 
+// A cold `next build` takes ~30 s and 1.7 GB.
 const stamp = path.join(ROOT_DIR, 'cms', '.next', 'so-tay-build-key')
-const key = adminBuildKey()
+const key = sourceKey(['cms', 'search'])
 if (!fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8') !== key) {
   console.log('› Building the admin (next build, about a minute)…')
   const code = await new Promise<number | null>((resolve) => run('next', ['build', 'cms']).on('exit', resolve))
@@ -103,13 +114,18 @@ if (!fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8') !== key) {
   fs.writeFileSync(stamp, key)
 }
 
-// The library is rebuilt at every start: the content loaders fetch only what changed since the
-// last build, so an unchanged library costs a few seconds.
-console.log('› Building the library site (astro build)…')
-const siteBuilt = (await new Promise<number | null>((resolve) => run('tsx', ['scripts/build-site.ts']).on('exit', resolve))) === 0
-const siteEntry = path.join(ROOT_DIR, process.env.SITE_OUT_DIR ?? 'dist', 'server', 'entry.mjs')
-if (!siteBuilt) console.error(fs.existsSync(siteEntry) ? 'The site build failed; serving the previous build.' : 'The site build failed; only the admin is served.')
-
+// The site build holds code only (content comes from the library store), so it is redone only when
+// the site's sources changed.
+const siteDist = path.join(ROOT_DIR, process.env.SITE_OUT_DIR ?? 'dist')
+const siteEntry = path.join(siteDist, 'server', 'entry.mjs')
+const siteStamp = path.join(siteDist, '.so-tay-build-key')
+const siteKey = sourceKey(['site', 'search', 'cms'], ['astro.config.mjs'])
+if (!fs.existsSync(siteEntry) || !fs.existsSync(siteStamp) || fs.readFileSync(siteStamp, 'utf8') !== siteKey) {
+  console.log('› Building the library site (astro build)…')
+  const siteBuilt = (await new Promise<number | null>((resolve) => run('tsx', ['scripts/build-site.ts']).on('exit', resolve))) === 0
+  if (siteBuilt) fs.writeFileSync(siteStamp, siteKey)
+  else console.error(fs.existsSync(siteEntry) ? 'The site build failed; serving the previous build.' : 'The site build failed; only the admin is served.')
+}
 const servers: ChildProcess[] = [run('next', ['start', 'cms', '-p', String(config.CMS_PORT)])]
 if (fs.existsSync(siteEntry)) {
   servers.push(

@@ -7,6 +7,7 @@ import { isEditorial } from '../access/roles'
 import { EXTRACTABLE_MIME_TYPES, ExtractionError, extractText } from '../attachments/extract-text'
 import { uploadBookkeepingFields } from '../fields/uploadBookkeeping'
 import { limitUploadSize } from './uploadLimits'
+import { contentSyncHooks } from '../hooks/queueContentSync'
 
 /** The text of an uploaded original is extracted once, on upload, and stored for search. */
 const storeExtractedText: CollectionBeforeChangeHook = async ({ data, req }) => {
@@ -37,6 +38,7 @@ export const Files: CollectionConfig = {
   hooks: {
     beforeOperation: [limitUploadSize(env().UPLOAD_MAX_MB, 'Tệp')],
     beforeChange: [storeExtractedText],
+    ...contentSyncHooks('files'),
   },
   fields: [
     ...uploadBookkeepingFields('Tự xác định theo văn bản đã xuất bản dùng tệp này.'),

@@ -6,6 +6,7 @@ import { isStaffAccess } from '../access/isStaffAccess'
 import { isEditorial } from '../access/roles'
 import { uploadBookkeepingFields } from '../fields/uploadBookkeeping'
 import { limitUploadSize } from './uploadLimits'
+import { contentSyncHooks } from '../hooks/queueContentSync'
 
 /** Images (news covers…), resized by sharp; stored outside any public folder and served through access control. */
 export const Media: CollectionConfig = {
@@ -26,7 +27,7 @@ export const Media: CollectionConfig = {
     ],
     formatOptions: { format: 'webp', options: { quality: 80 } },
   },
-  hooks: { beforeOperation: [limitUploadSize(env().IMAGE_MAX_MB, 'Ảnh')] },
+  hooks: { beforeOperation: [limitUploadSize(env().IMAGE_MAX_MB, 'Ảnh')], ...contentSyncHooks('media') },
   fields: [
     ...uploadBookkeepingFields('Tự xác định theo nội dung đã xuất bản dùng ảnh này.'),
     { name: 'alt', label: 'Mô tả ảnh (cho người khiếm thị)', type: 'text', required: true },

@@ -3,6 +3,7 @@ import { fieldError } from '../lib/fieldError'
 import { isStaffAccess } from '../access/isStaffAccess'
 import { isAdmin } from '../access/isAdmin'
 import { slugField } from '../fields/slug'
+import { contentSyncHooks } from '../hooks/queueContentSync'
 
 export const ORGANIZATION_KINDS = [
   { label: 'Cơ quan Trung ương', value: 'trung-uong', rank: 0 },
@@ -33,6 +34,7 @@ export const Organizations: CollectionConfig = {
     slugField((d) => (typeof d.name === 'string' ? d.name : undefined)),
   ],
   hooks: {
+    ...contentSyncHooks('organizations'),
     beforeChange: [
       async ({ data, originalDoc, req }) => {
         const parentId = typeof data.parent === 'object' && data.parent ? data.parent.id : data.parent

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin } from '../access/isAdmin'
 import { isStaffAccess } from '../access/isStaffAccess'
 import { slugField } from '../fields/slug'
+import { contentSyncHooks } from '../hooks/queueContentSync'
 
 /** Lĩnh vực: the fields a document belongs to, kept as a list so facets have one spelling each. */
 export const Subjects: CollectionConfig = {
@@ -9,6 +10,7 @@ export const Subjects: CollectionConfig = {
   labels: { singular: 'Lĩnh vực', plural: 'Lĩnh vực' },
   admin: { useAsTitle: 'name', group: 'Danh mục' },
   access: { read: () => true, create: isStaffAccess, update: isStaffAccess, delete: isAdmin },
+  hooks: contentSyncHooks('subjects'),
   fields: [
     { name: 'name', label: 'Tên lĩnh vực', type: 'text', required: true, unique: true },
     slugField((d) => (typeof d.name === 'string' ? d.name : undefined)),

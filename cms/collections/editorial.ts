@@ -7,20 +7,20 @@ import { auditDeletion, auditPublication } from '../hooks/auditPublication'
 import { rememberDraftFlag } from '../hooks/draftFlag'
 import { enforceWorkflow } from '../hooks/enforceWorkflow'
 import { rememberLiveStatus } from '../hooks/liveStatus'
-import { queueSearchSync, queueSearchSyncOnDelete } from '../hooks/queueSearchSync'
-import { isSearchableCollection } from '../../search/sync/items'
+import { queueContentSync, queueContentSyncOnDelete } from '../hooks/queueContentSync'
+import { isSiteCollection } from '../../site/store/db'
 import { syncUploadVisibility, syncUploadVisibilityOnDelete } from '../hooks/uploadVisibility'
 
 /**
  * What every editorial collection shares: drafts with versions and scheduled publishing, the role
  * matrix, the publish workflow, the audit trail, upload visibility and (documents, news, topics) the
- * search sync. `ownerField` names the
+ * site and search sync. `ownerField` names the
  * relation to the organization a contributor must belong to.
  */
 export function editorialCollection(config: CollectionConfig, options: { ownerField: string }): CollectionConfig {
   const slug = config.slug as CollectionSlug
   const hooks = config.hooks ?? {}
-  const searchable = isSearchableCollection(slug) ? slug : null
+  const synced = isSiteCollection(slug) ? slug : null
   return {
     ...config,
     access: {
@@ -40,13 +40,13 @@ export function editorialCollection(config: CollectionConfig, options: { ownerFi
         ...(hooks.afterChange ?? []),
         auditPublication,
         syncUploadVisibility(slug),
-        ...(searchable ? [queueSearchSync(searchable)] : []),
+        ...(synced ? [queueContentSync(synced)] : []),
       ],
       afterDelete: [
         ...(hooks.afterDelete ?? []),
         auditDeletion,
         syncUploadVisibilityOnDelete(slug),
-        ...(searchable ? [queueSearchSyncOnDelete(searchable)] : []),
+        ...(synced ? [queueContentSyncOnDelete(synced)] : []),
       ],
     },
   }

@@ -25,12 +25,20 @@ export const levelLabelOf = (level: string): string => levelLabel.get(level) ?? 
 export const validityLabelOf = (status: string): string => validityLabel.get(status) ?? status
 export const validityUrl = (status: DocumentEntry['status']): string => `/van-ban/hieu-luc/${VALIDITY_SLUGS[status]}/`
 
+const computed = new WeakMap<Library, Facet[]>()
+
 /**
- * The library's single-facet browsing: every value of every facet gets its own prerendered,
- * paginated listing, so browsing works with JavaScript off. Documents arrive newest first and keep
- * that order in each value.
+ * The library's single-facet browsing: every value of every facet gets its own paginated listing,
+ * so browsing works with JavaScript off. Documents arrive newest first and keep that order in each
+ * value. Computed once per library version.
  */
 export function facetsOf(lib: Library): Facet[] {
+  let facets = computed.get(lib)
+  if (!facets) computed.set(lib, (facets = computeFacets(lib)))
+  return facets
+}
+
+function computeFacets(lib: Library): Facet[] {
   const group = (key: Facet['key'], label: string, valuesOf: (d: DocumentEntry) => Array<[string, string]>, order?: (a: FacetValue, b: FacetValue) => number): Facet => {
     const values = new Map<string, FacetValue>()
     for (const doc of lib.documents) {
@@ -68,13 +76,23 @@ const order = (list: string[], a: string, b: string) => list.indexOf(a) - list.i
 
 export const PAGE_SIZE = 20
 
-/** Pages of a listing: page 1 at `base`, the others at `base` + "trang/<n>/". */
-export function paginate<T>(items: T[], base: string) {
+export interface ListingPage<T> {
+  page: number
+  pages: number
+  items: T[]
+  url: (n: number) => string
+}
+
+/** Page `page` of a listing (page 1 at `base`, the others at `base` + "trang/<n>/"); null past the end. */
+export function pageOf<T>(items: T[], base: string, page: number): ListingPage<T> | null {
   const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE))
-  return Array.from({ length: pages }, (_, i) => ({
-    page: i + 1,
-    pages,
-    items: items.slice(i * PAGE_SIZE, (i + 1) * PAGE_SIZE),
-    url: (n: number) => (n === 1 ? base : `${base}trang/${n}/`),
-  }))
+  if (!Number.isInteger(page) || page < 1 || page > pages) return null
+  return { page, pages, items: items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), url: (n: number) => (n === 1 ? base : `${base}trang/${n}/`) }
+}
+
+/** "trang/3" → 3, undefined → 1; anything else (including "trang/1", which has its own URL) → NaN. */
+export function pageNumber(segment: string | undefined): number {
+  if (segment === undefined || segment === '') return 1
+  const match = /^trang\/([1-9]\d{0,5})$/.exec(segment)
+  return match && match[1] !== '1' ? Number(match[1]) : Number.NaN
 }

@@ -82,15 +82,14 @@ export interface FileEntry {
   filename: string
   mimeType: string
   filesize: number
-  /** Absolute path of the stored original, read once when the build copies it into the site. */
-  sourcePath: string
+  updatedAt: string
 }
 
 export interface ImageSize {
   filename: string
   width: number
   height: number
-  sourcePath: string
+  mimeType: string
 }
 
 export interface MediaEntry {
@@ -100,4 +99,5 @@ export interface MediaEntry {
   original: ImageSize
   /** Payload's generated sizes (webp), narrowest first. */
   sizes: Record<string, ImageSize>
+  updatedAt: string
 }

@@ -1,7 +1,7 @@
 /**
  * The built library site for the end-to-end tests (tests/site/): one fresh CMS database seeded with
- * the demo content plus content that must never reach the site, one `astro build` of it, and one
- * running `node dist/server/entry.mjs`. Built once per test run by tests/site/global-setup.ts and
+ * the demo content plus content that must never reach the site, its library store (`npm run
+ * sync:site`), one `astro build`, and one running `node dist/server/entry.mjs`. Built once per test run by tests/site/global-setup.ts and
  * handed to the test files through vitest's provide/inject.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -306,7 +306,11 @@ export async function buildSiteFixture(): Promise<{ fixture: SiteFixture; stop: 
   try {
     await run(process.execPath, [TSX, path.join(ROOT, 'tests/site/fixture/seed.ts'), hiddenFile], env, 'Seeding the site fixture')
     const started = Date.now()
-    await run(process.execPath, [TSX, path.join(ROOT, 'scripts/build-site.ts')], env, 'The site build')
+    // The build holds code only; the library store is filled from the CMS at the same time.
+    await Promise.all([
+      run(process.execPath, [TSX, path.join(ROOT, 'scripts/build-site.ts')], env, 'The site build'),
+      run(process.execPath, [TSX, path.join(ROOT, 'scripts/sync-site.ts')], env, 'The library store sync'),
+    ])
     buildSeconds = (Date.now() - started) / 1000
     server = await startSiteServer(env.SITE_OUT_DIR!, env)
   } catch (error) {

@@ -1,17 +1,14 @@
-import fs from 'node:fs/promises'
-import type { APIRoute, GetStaticPaths } from 'astro'
+import type { APIRoute } from 'astro'
 import { getLibrary } from '../../lib/library'
-import type { ImageSize } from '../../lib/model'
+import { serveUpload } from '../../lib/uploads'
 
-// Payload's resized copies of public images, copied into the built site.
-export const getStaticPaths = (async () => {
-  const lib = await getLibrary()
-  const images = lib.media.flatMap((m) => [m.original, ...Object.values(m.sizes)]).filter((i) => i.filename)
-  const unique = new Map(images.map((i) => [i.filename, i]))
-  return [...unique.values()].map((image) => ({ params: { filename: image.filename }, props: { image } }))
-}) satisfies GetStaticPaths
+// Public images and Payload's resized copies of them, served from the site's own copy.
+export const prerender = false
 
-export const GET: APIRoute = async ({ props }) => {
-  const image = props.image as ImageSize
-  return new Response(new Uint8Array(await fs.readFile(image.sourcePath)))
+export const GET: APIRoute = async ({ params }) => {
+  const filename = params.filename ?? ''
+  const media = (await getLibrary()).mediaByFilename.get(filename)
+  const image = media && [media.original, ...Object.values(media.sizes)].find((s) => s.filename === filename)
+  if (!image) return new Response(null, { status: 404 })
+  return serveUpload('media', image.filename, image.mimeType)
 }

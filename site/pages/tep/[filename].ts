@@ -1,15 +1,12 @@
-import fs from 'node:fs/promises'
-import type { APIRoute, GetStaticPaths } from 'astro'
+import type { APIRoute } from 'astro'
 import { getLibrary } from '../../lib/library'
-import type { FileEntry } from '../../lib/model'
+import { serveUpload } from '../../lib/uploads'
 
-// Public originals are copied into the built site, so downloads work while the CMS is down.
-export const getStaticPaths = (async () => {
-  const lib = await getLibrary()
-  return lib.files.filter((f) => f.filename).map((file) => ({ params: { filename: file.filename }, props: { file } }))
-}) satisfies GetStaticPaths
+// Public originals, served from the site's own copy: downloads work while the CMS is down.
+export const prerender = false
 
-export const GET: APIRoute = async ({ props }) => {
-  const file = props.file as FileEntry
-  return new Response(new Uint8Array(await fs.readFile(file.sourcePath)), { headers: { 'Content-Type': file.mimeType } })
+export const GET: APIRoute = async ({ params }) => {
+  const file = (await getLibrary()).fileByName.get(params.filename ?? '')
+  if (!file) return new Response(null, { status: 404 })
+  return serveUpload('files', file.filename, file.mimeType, file.filename)
 }

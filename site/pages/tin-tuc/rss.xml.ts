@@ -1,11 +1,15 @@
 import rss from '@astrojs/rss'
 import type { APIRoute } from 'astro'
 import { newsUrl } from '../../lib/documents'
+import { cacheFor, listTags } from '../../lib/cacheTags'
 import { getLibrary } from '../../lib/library'
 import { SITE_NAME } from '../../lib/site'
 
+export const prerender = false
+
 export const GET: APIRoute = async (context) => {
   const lib = await getLibrary()
+  context.cache.set(cacheFor(listTags()))
   return rss({
     title: `${SITE_NAME} — Tin tức`,
     description: 'Tin tức mới nhất cho đảng viên.',

@@ -1,11 +1,15 @@
 import rss from '@astrojs/rss'
 import type { APIRoute } from 'astro'
 import { documentName, documentUrl } from '../../lib/documents'
+import { cacheFor, listTags } from '../../lib/cacheTags'
 import { getLibrary } from '../../lib/library'
 import { SITE_NAME } from '../../lib/site'
 
+export const prerender = false
+
 export const GET: APIRoute = async (context) => {
   const lib = await getLibrary()
+  context.cache.set(cacheFor(listTags()))
   return rss({
     title: `${SITE_NAME} — Văn bản mới`,
     description: 'Văn bản mới được đưa lên thư viện.',

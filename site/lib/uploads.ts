@@ -1,0 +1,27 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { Readable } from 'node:stream'
+import { parseSearchEnv } from '../../cms/env'
+import { uploadsDir, type UploadCollection } from '../store/db'
+
+/**
+ * Streams the site's own copy of a public upload (made by the site sync with the entry that shows
+ * it). Short browser caching: a file that stops being public must disappear soon everywhere.
+ */
+export async function serveUpload(collection: UploadCollection, filename: string, mimeType: string, download?: string): Promise<Response> {
+  const file = path.join(uploadsDir(parseSearchEnv().dataDir, collection), path.basename(filename))
+  let stat: fs.Stats
+  try {
+    stat = await fs.promises.stat(file)
+  } catch {
+    return new Response(null, { status: 404 })
+  }
+  const headers: Record<string, string> = {
+    'Content-Type': mimeType,
+    'Content-Length': String(stat.size),
+    'Last-Modified': stat.mtime.toUTCString(),
+    'Cache-Control': 'public, max-age=300',
+  }
+  if (download) headers['Content-Disposition'] = `inline; filename*=UTF-8''${encodeURIComponent(download)}`
+  return new Response(Readable.toWeb(fs.createReadStream(file)) as ReadableStream, { headers })
+}
