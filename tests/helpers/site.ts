@@ -346,6 +346,57 @@ export async function get(base: string, pathname: string): Promise<{ status: num
   return { status: res.status, text: bytes.toString('utf8'), type: res.headers.get('content-type') ?? '', bytes, headers: res.headers }
 }
 
+export interface CrawledPage {
+  path: string
+  status: number
+  type: string
+  text: string
+  bytes: Buffer
+}
+
+const crawls = new Map<string, Promise<CrawledPage[]>>()
+
+/**
+ * Every page and file the site serves to an anonymous visitor, found the way a crawler finds them:
+ * from the home page, the sitemap, the feeds and robots.txt, following every same-origin link,
+ * image and <loc>. Pages render on demand, so this (not the build output) is what "the site" is.
+ * Search pages (/tim-kiem, /api/) are left out: they answer any query. Memoized per server.
+ */
+export function crawlSite(base: string): Promise<CrawledPage[]> {
+  let crawl = crawls.get(base)
+  if (!crawl) crawls.set(base, (crawl = doCrawl(base)))
+  return crawl
+}
+
+async function doCrawl(base: string): Promise<CrawledPage[]> {
+  const seen = new Set<string>()
+  const queue = ['/', '/sitemap-index.xml', '/van-ban/rss.xml', '/tin-tuc/rss.xml', '/robots.txt', '/khong-co-trang-nay/']
+  const pages: CrawledPage[] = []
+  const site = new URL(SITE_URL)
+  while (queue.length > 0) {
+    const next = queue.shift()!
+    if (seen.has(next)) continue
+    seen.add(next)
+    const res = await get(base, next)
+    pages.push({ path: next, status: res.status, type: res.type, text: res.text, bytes: res.bytes })
+    if (!/html|xml|text\/plain/.test(res.type)) continue
+    const links = [
+      ...[...res.text.matchAll(/(?:href|src)="([^"]+)"/g)].map((m) => m[1]!),
+      ...[...res.text.matchAll(/srcset="([^"]+)"/g)].flatMap((m) => m[1]!.split(',').map((c) => c.trim().split(/\s+/)[0]!)),
+      ...[...res.text.matchAll(/<(?:loc|link)>([^<]+)<\/(?:loc|link)>/g)].map((m) => m[1]!),
+      ...[...res.text.matchAll(/^Sitemap: (\S+)$/gm)].map((m) => m[1]!),
+    ]
+    for (const link of links) {
+      const url = new URL(unescapeAll(link), new URL(next, site))
+      if (url.origin !== site.origin && url.origin !== new URL(base).origin) continue
+      const target = url.pathname
+      if (target.startsWith('/tim-kiem') || target.startsWith('/api/') || seen.has(target)) continue
+      queue.push(target)
+    }
+  }
+  return pages
+}
+
 /** Text content of an HTML fragment: tags dropped, entities decoded, whitespace collapsed. */
 export const textOf = (html: string): string =>
   unescapeAll(html.replace(/<script[\s\S]*?<\/script>/gi, ' ').replace(/<[^>]+>/g, ' '))

@@ -1,13 +1,11 @@
 /**
- * Every built HTML file (dist/client) and the on-demand pages (search, 404) pass html-validate's
+ * Every page the site serves (crawled; pages render on demand) and the search pages pass html-validate's
  * recommended preset. Astro 7's compiler no longer repairs invalid nesting, so this is where a bad
  * component shows up.
  */
-import fs from 'node:fs'
-import path from 'node:path'
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate'
-import { describe, expect, inject, it } from 'vitest'
-import { corpus, get, walkFiles } from '../helpers/site'
+import { beforeAll, describe, expect, inject, it } from 'vitest'
+import { corpus, crawlSite, get, type CrawledPage } from '../helpers/site'
 
 const site = inject('site')
 
@@ -24,20 +22,22 @@ const CONFIG: ConfigData = {
 
 describe('html-validate', () => {
   const validator = new HtmlValidate(new StaticConfigLoader(CONFIG))
-  const client = path.join(site.distDir, 'client')
-  const files = walkFiles(client).filter((f) => f.endsWith('.html'))
-
-  it('finds every page of the build', () => {
-    const c = corpus()
-    // Home, library, documents, news, topics, facets, pages and the 404 at least.
-    expect(files.length).toBeGreaterThan(c.publicDocuments.length + c.news.length + c.topics.length + 20)
-    expect(files.map((f) => path.relative(client, f))).toContain('404.html')
+  let pages: CrawledPage[] = []
+  beforeAll(async () => {
+    pages = (await crawlSite(site.url)).filter((p) => p.type.startsWith('text/html'))
   })
 
-  it('reports no errors in any built HTML file', async () => {
+  it('finds every page of the site', () => {
+    const c = corpus()
+    // Home, library, documents, news, topics, facets, pages and the 404 at least.
+    expect(pages.length).toBeGreaterThan(c.publicDocuments.length + c.news.length + c.topics.length + 20)
+    expect(pages.some((p) => p.status === 404)).toBe(true)
+  })
+
+  it('reports no errors in any page', async () => {
     const errors: string[] = []
-    for (const file of files) {
-      const report = await validator.validateString(fs.readFileSync(file, 'utf8'), path.relative(client, file))
+    for (const page of pages) {
+      const report = await validator.validateString(page.text, page.path)
       for (const result of report.results) {
         for (const m of result.messages) errors.push(`${result.filePath}:${m.line}:${m.column} ${m.ruleId} ${m.message}`)
       }

@@ -1,39 +1,58 @@
 /**
- * Nothing that is draft, secret or members-only reaches the site: not in any file of the build
- * output (HTML, XML, JSON, JS chunks, the server bundle with its content snapshot, copied uploads),
- * in any escaping, nor through the server's routes and on-demand search.
+ * Nothing that is draft, secret or members-only reaches the site: not in any page, feed, sitemap or
+ * file it serves (crawled), not in the build output (HTML, JS chunks, the server bundle), not in
+ * the site's library store or its copies of uploads — in any escaping — nor through on-demand search.
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { describe, expect, inject, it } from 'vitest'
-import { corpus, forbiddenNeedles, get, HIDDEN, listedDocumentSlugs, searchForms, textOf, unescapeAll, walkFiles } from '../helpers/site'
+import { beforeAll, describe, expect, inject, it } from 'vitest'
+import { openStore, storeDir } from '../../site/store/db'
+import { corpus, crawlSite, forbiddenNeedles, get, HIDDEN, listedDocumentSlugs, searchForms, textOf, unescapeAll, walkFiles } from '../helpers/site'
 import { slugify } from '../../search/vietnamese'
 
 const site = inject('site')
 const c = corpus()
 const needles = forbiddenNeedles(site.hidden)
+const forms = (text: string) => searchForms(unescapeAll(text))
 
-/** Every file of dist/ (client and server) as searchable text: unescaped, NFC, lower case, and folded. */
-function outputTexts(): Array<{ file: string; forms: string[] }> {
-  return walkFiles(site.distDir).map((file) => {
-    const forms = searchForms(unescapeAll(fs.readFileSync(file, 'utf8')))
-    return { file: path.relative(site.distDir, file), forms }
-  })
+/**
+ * Everything the site holds or serves, as searchable text (unescaped, NFC, lower case, folded):
+ * "site:" crawled responses, "dist/" the build, "store:" library store rows, "upload:" its copies.
+ */
+async function outputTexts(): Promise<Array<{ file: string; forms: string[] }>> {
+  const crawled = (await crawlSite(site.url)).map((p) => ({ file: `site:${p.path}`, forms: forms(p.text) }))
+  const built = walkFiles(site.distDir).map((file) => ({ file: `dist/${path.relative(site.distDir, file)}`, forms: forms(fs.readFileSync(file, 'utf8')) }))
+  const db = openStore(site.dataDir)
+  const rows = db.prepare('SELECT collection, id, data FROM entries').all() as Array<{ collection: string; id: string; data: string }>
+  db.close()
+  const stored = rows.map((r) => ({ file: `store:${r.collection}/${r.id}`, forms: forms(r.data) }))
+  const uploads = walkFiles(storeDir(site.dataDir))
+    .filter((f) => !f.includes('library.sqlite'))
+    .map((f) => ({ file: `upload:${path.basename(f)}`, forms: forms(`${path.basename(f)}\n${fs.readFileSync(f, 'latin1')}`) }))
+  return [...crawled, ...built, ...stored, ...uploads]
 }
 
-describe('nothing forbidden in the build output', () => {
-  const outputs = outputTexts()
+describe('nothing forbidden in what the site serves or holds', () => {
+  let outputs: Array<{ file: string; forms: string[] }> = []
+  beforeAll(async () => {
+    outputs = await outputTexts()
+  })
   const find = (text: string) => {
     // Titles are also looked for as slugs (an address generated from a title would carry it).
     const wanted = [...searchForms(text), ...(text.length >= 20 ? [slugify(text)] : [])]
     return outputs.filter((o) => wanted.some((w) => o.forms.some((f) => f.includes(w)))).map((o) => o.file)
   }
 
-  it('scans the whole output, client and server', () => {
+  it('scans every page, feed, sitemap and file, the build and the library store', () => {
     const files = outputs.map((o) => o.file)
-    expect(files.some((f) => f.startsWith('client/') && f.endsWith('.html'))).toBe(true)
-    expect(files.some((f) => f.startsWith('client/') && f.endsWith('.xml'))).toBe(true)
-    expect(files.some((f) => f.startsWith('server/') && f.endsWith('.mjs'))).toBe(true)
+    const c2 = corpus()
+    expect(files.filter((f) => /^site:\/van-ban\/[^/]+\/$/.test(f)).length).toBeGreaterThanOrEqual(c2.publicDocuments.length)
+    expect(files.some((f) => f.startsWith('site:/tep/'))).toBe(true)
+    expect(files.some((f) => f.startsWith('site:/anh/'))).toBe(true)
+    expect(files).toEqual(expect.arrayContaining(['site:/sitemap-0.xml', 'site:/van-ban/rss.xml', 'site:/tin-tuc/rss.xml']))
+    expect(files.some((f) => f.startsWith('dist/server/') && f.endsWith('.mjs'))).toBe(true)
+    expect(files.filter((f) => f.startsWith('store:documents/')).length).toBe(c2.publicDocuments.length)
+    expect(files.some((f) => f.startsWith('upload:'))).toBe(true)
     // The needles cover every kind of hidden content.
     for (const kind of ['draftDocument', 'membersLaterDocument', 'secretDocument', 'membersNews', 'draftTopic', 'newerDraft', 'corpus internal-', 'corpus ann-', 'upload ']) {
       expect(needles.some((n) => n.what.startsWith(kind)), kind).toBe(true)
@@ -43,9 +62,9 @@ describe('nothing forbidden in the build output', () => {
 
   it('finds public content with the same scan (the scan can see a leak)', () => {
     const publicDoc = c.publicDocuments.find((d) => d.id === 'nghi-quyet-52-tw-2019')!
-    expect(find(publicDoc.title).some((f) => f.startsWith('client/'))).toBe(true)
-    // The content snapshot in the server bundle escapes text inside a JS string; it is still read.
-    expect(find(publicDoc.summary.slice(0, 80)).some((f) => f.startsWith('server/'))).toBe(true)
+    expect(find(publicDoc.title).some((f) => f.startsWith('site:'))).toBe(true)
+    // The store keeps rich text as escaped HTML inside JSON; it is still read.
+    expect(find(publicDoc.summary.slice(0, 80)).some((f) => f.startsWith('store:'))).toBe(true)
     // Folded spelling is searched too.
     expect(find('Ve mot so chu truong, chinh sach chu dong tham gia cuoc Cach mang cong nghiep lan thu tu').length).toBeGreaterThan(0)
   })
