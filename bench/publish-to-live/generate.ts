@@ -1,9 +1,7 @@
 /**
- * Writes the site-build benchmark corpus (corpus.ts) into a fresh CMS database, or changes ~1% of
- * an existing one for the incremental-rebuild measurement.
+ * Writes the publish-to-live benchmark corpus (corpus.ts) into a fresh CMS database.
  *
- *   tsx bench/site-build/generate.ts --items 20000 --dir bench/out/site-build/corpus-20000 [--seed 20261122]
- *   tsx bench/site-build/generate.ts --change 0.01 --dir <working copy of a corpus> [--seed 20261122]
+ *   tsx bench/publish-to-live/generate.ts --items 20000 --dir bench/out/publish-to-live/corpus-20000 [--seed 20261122]
  *
  * The directory becomes a DATA_DIR: `so-tay.db` (SQLite with the committed migrations) plus the
  * empty upload folders, and `corpus.json` describing what is inside (run.ts reuses a directory whose
@@ -27,7 +25,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { buildCorpus, CORPUS_VERSION, DEFAULT_SEED, ORGANIZATIONS, prng, SUBJECTS, type ItemSpec } from './corpus'
+import { buildCorpus, CORPUS_VERSION, DEFAULT_SEED, ORGANIZATIONS, SUBJECTS, type ItemSpec } from './corpus'
 
 const BATCH = 250
 const mb = (bytes: number) => Math.round(bytes / 1024 ** 2)
@@ -40,19 +38,18 @@ function arg(name: string): string | undefined {
 
 const dirArg = arg('dir')
 if (!dirArg) {
-  console.error('usage: generate.ts --items <n> --dir <dir> [--seed <n>] | --change <fraction> --dir <dir> [--seed <n>]')
+  console.error('usage: generate.ts --items <n> --dir <dir> [--seed <n>]')
   process.exit(2)
 }
 const dir = path.resolve(dirArg)
 const seed = Number(arg('seed') ?? DEFAULT_SEED)
-const change = arg('change')
 const items = Number(arg('items') ?? 0)
-if (change === undefined && !(items > 0)) {
+if (!(items > 0)) {
   console.error('--items must be a positive number')
   process.exit(2)
 }
 
-if (change === undefined) fs.rmSync(dir, { recursive: true, force: true })
+fs.rmSync(dir, { recursive: true, force: true })
 fs.mkdirSync(path.join(dir, 'files'), { recursive: true })
 fs.mkdirSync(path.join(dir, 'media'), { recursive: true })
 
@@ -65,7 +62,7 @@ process.env.JOBS_IN_PROCESS = 'false'
 const { getPayload, createLocalReq, initTransaction, commitTransaction, killTransaction } = await import('payload')
 const { default: config } = await import('../../cms/payload.config')
 const { applyMigrations } = await import('../../cms/lib/migrate')
-const { plainTextToLexical, lexicalToPlainText } = await import('../../cms/richtext/plainText')
+const { plainTextToLexical } = await import('../../cms/richtext/plainText')
 const payload = await getPayload({ config })
 type Req = Awaited<ReturnType<typeof createLocalReq>>
 
@@ -90,8 +87,7 @@ async function checkpoint() {
 }
 
 const started = performance.now()
-if (change !== undefined) await changeSome(Number(change))
-else await generate()
+await generate()
 await checkpoint()
 console.log(`› done in ${((performance.now() - started) / 1000).toFixed(1)} s`)
 process.exit(0)
@@ -207,36 +203,4 @@ async function generate() {
   }
   fs.writeFileSync(path.join(dir, 'corpus.json'), `${JSON.stringify(meta, null, 2)}\n`)
   console.log(`› ${meta.documents} documents, ${meta.news} news, ${meta.topics} topics in ${dir}`)
-}
-
-/**
- * ~fraction of the documents and news, picked by the seed, edited as a publisher would: an
- * editorial note appended to the summary or body, and every fifth edited document in force marked
- * expired (so facet listings change too). Saved through the Local API as published changes.
- */
-async function changeSome(fraction: number) {
-  const r = prng(seed ^ 0x5eed)
-  const list = async (collection: 'documents' | 'news') =>
-    (await payload.find({ collection, select: { slug: true }, pagination: false, depth: 0, sort: 'slug' })).docs.map((d) => ({ collection, id: String(d.id) }))
-  const all = [...(await list('documents')), ...(await list('news'))]
-  const picked = r.sample(all, Math.max(1, Math.round(all.length * fraction)))
-  const note = 'Ban Biên tập cập nhật ngày 22/11/2026: bổ sung thông tin về tình hình triển khai thực hiện tại cơ sở.'
-  let expired = 0
-  await inTransaction(async (req) => {
-    for (const [k, { collection, id }] of picked.entries()) {
-      if (collection === 'documents') {
-        const doc = await payload.findByID({ collection, id, depth: 0, req })
-        const data: Record<string, unknown> = { summary: plainTextToLexical(`${lexicalToPlainText(doc.summary)}\n\n${note}`), _status: 'published' }
-        if (k % 5 === 0 && doc.status === 'in-force') {
-          data.status = 'expired'
-          expired++
-        }
-        await payload.update({ collection, id, data: data as never, depth: 0, req })
-      } else {
-        const item = await payload.findByID({ collection, id, depth: 0, req })
-        await payload.update({ collection, id, data: { body: plainTextToLexical(`${lexicalToPlainText(item.body)}\n\n${note}`), _status: 'published' } as never, depth: 0, req })
-      }
-    }
-  })
-  console.log(`› changed ${picked.length} of ${all.length} items (${expired} documents now expired)`)
 }

@@ -1,5 +1,5 @@
 /**
- * The site-build benchmark corpus, as plain data: organizations, subjects, N items (3 documents
+ * The publish-to-live benchmark corpus, as plain data: organizations, subjects, N items (3 documents
  * for every news item) and monthly topics, all derived from one seeded PRNG. No Payload here, so
  * the same seed always describes the same library; generate.ts writes it into the CMS.
  *
