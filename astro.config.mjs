@@ -12,7 +12,11 @@ export default defineConfig({
   outDir: process.env.SITE_OUT_DIR || './dist',
   cacheDir: process.env.SITE_CACHE_DIR || './node_modules/.astro',
   output: 'static',
-  adapter: node({ mode: 'standalone' }),
+  // Request bodies are tiny on this site (the subscription form); anything larger is refused.
+  adapter: node({ mode: 'standalone', bodySizeLimit: 64 * 1024 }),
+  // Content-Security-Policy with hashes of the page's own inline scripts and styles (a header on
+  // on-demand pages): no script from anywhere else can run.
+  security: { csp: true },
   session: false,
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },
