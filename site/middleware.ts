@@ -1,4 +1,4 @@
-import { defineMiddleware } from 'astro:middleware'
+import { defineMiddleware } from 'astro/middleware'
 
 /**
  * Headers every on-demand response carries (the Content-Security-Policy itself comes from Astro's

@@ -38,38 +38,54 @@ export function facetsOf(lib: Library): Facet[] {
   return facets
 }
 
-function computeFacets(lib: Library): Facet[] {
-  const group = (key: Facet['key'], label: string, valuesOf: (d: DocumentEntry) => Array<[string, string]>, order?: (a: FacetValue, b: FacetValue) => number): Facet => {
-    const values = new Map<string, FacetValue>()
-    for (const doc of lib.documents) {
-      for (const [value, valueLabel] of valuesOf(doc)) {
-        const entry = values.get(value) ?? { value, label: valueLabel, documents: [] }
-        entry.documents.push(doc)
-        values.set(value, entry)
-      }
-    }
-    const list = [...values.values()]
-    list.sort(order ?? ((a, b) => b.documents.length - a.documents.length || a.label.localeCompare(b.label, 'vi')))
-    return { key, label, values: list }
+type FacetKey = Facet['key']
+const FACETS: Array<{ key: FacetKey; label: string; order?: (a: FacetValue, b: FacetValue) => number }> = [
+  { key: 'loai', label: 'Loại văn bản' },
+  { key: 'co-quan', label: 'Cơ quan ban hành' },
+  { key: 'cap', label: 'Cấp ban hành', order: (a, b) => order(LEVELS.map((l) => l.value), a.value, b.value) },
+  { key: 'nam', label: 'Năm ban hành', order: (a, b) => b.value.localeCompare(a.value) },
+  { key: 'linh-vuc', label: 'Lĩnh vực' },
+  { key: 'hieu-luc', label: 'Tình trạng hiệu lực', order: (a, b) => order(Object.values(VALIDITY_SLUGS), a.value, b.value) },
+]
+const collator = new Intl.Collator('vi')
+
+/**
+ * A document's (facet, value, label) triples, kept per entry object: an unchanged document keeps
+ * its entry across library versions, so after a publish only the changed ones are worked out again
+ * (unless issuer or subject names changed, which the maps' identity tells).
+ */
+const triplesCache = new WeakMap<DocumentEntry, { orgs: Library['organizationById']; subjects: Library['subjectById']; triples: Array<[FacetKey, string, string]> }>()
+function triplesOf(doc: DocumentEntry, lib: Library): Array<[FacetKey, string, string]> {
+  const cached = triplesCache.get(doc)
+  if (cached && cached.orgs === lib.organizationById && cached.subjects === lib.subjectById) return cached.triples
+  const triples: Array<[FacetKey, string, string]> = [['loai', doc.type, documentTypeLabel(doc.type)]]
+  const org = lib.organizationById.get(doc.issuerId)
+  if (org) triples.push(['co-quan', org.slug, org.name])
+  triples.push(['cap', doc.level, levelLabelOf(doc.level)], ['nam', doc.issuedAt.slice(0, 4), doc.issuedAt.slice(0, 4)])
+  for (const id of doc.subjectIds) {
+    const subject = lib.subjectById.get(id)
+    if (subject) triples.push(['linh-vuc', subject.slug, subject.name])
   }
-  return [
-    group('loai', 'Loại văn bản', (d) => [[d.type, documentTypeLabel(d.type)]]),
-    group('co-quan', 'Cơ quan ban hành', (d) => {
-      const org = lib.organizationById.get(d.issuerId)
-      return org ? [[org.slug, org.name]] : []
-    }),
-    group('cap', 'Cấp ban hành', (d) => [[d.level, levelLabelOf(d.level)]], (a, b) => order(LEVELS.map((l) => l.value), a.value, b.value)),
-    group('nam', 'Năm ban hành', (d) => [[d.issuedAt.slice(0, 4), d.issuedAt.slice(0, 4)]], (a, b) => b.value.localeCompare(a.value)),
-    group('linh-vuc', 'Lĩnh vực', (d) =>
-      d.subjectIds.flatMap((id): Array<[string, string]> => {
-        const s = lib.subjectById.get(id)
-        return s ? [[s.slug, s.name]] : []
-      }),
-    ),
-    group('hieu-luc', 'Tình trạng hiệu lực', (d) => [[VALIDITY_SLUGS[d.status], validityLabelOf(d.status)]], (a, b) =>
-      order(Object.values(VALIDITY_SLUGS), a.value, b.value),
-    ),
-  ]
+  triples.push(['hieu-luc', VALIDITY_SLUGS[doc.status], validityLabelOf(doc.status)])
+  triplesCache.set(doc, { orgs: lib.organizationById, subjects: lib.subjectById, triples })
+  return triples
+}
+
+function computeFacets(lib: Library): Facet[] {
+  const groups = new Map<FacetKey, Map<string, FacetValue>>(FACETS.map((f) => [f.key, new Map()]))
+  for (const doc of lib.documents) {
+    for (const [key, value, label] of triplesOf(doc, lib)) {
+      const values = groups.get(key)!
+      let entry = values.get(value)
+      if (!entry) values.set(value, (entry = { value, label, documents: [] }))
+      entry.documents.push(doc)
+    }
+  }
+  return FACETS.map(({ key, label, order: by }) => {
+    const list = [...groups.get(key)!.values()]
+    list.sort(by ?? ((a, b) => b.documents.length - a.documents.length || collator.compare(a.label, b.label)))
+    return { key, label, values: list }
+  })
 }
 
 const order = (list: string[], a: string, b: string) => list.indexOf(a) - list.indexOf(b)

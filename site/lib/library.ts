@@ -32,19 +32,16 @@ export interface Library {
 
 const RELATIONS = ['replaces', 'guides', 'implements', 'amends'] as const
 
+const collator = new Intl.Collator('vi')
 const newestFirst = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0)
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+// Total orders (ties broken by id), so an incremental insert lands where a full sort would put it.
+const documentOrder = (a: DocumentEntry, b: DocumentEntry) => newestFirst(a.issuedAt, b.issuedAt) || collator.compare(a.number, b.number) || byId(a, b)
+const newsOrder = (a: NewsEntry, b: NewsEntry) => newestFirst(a.publishedAt, b.publishedAt) || collator.compare(a.title, b.title) || byId(a, b)
+const topicOrder = (a: TopicEntry, b: TopicEntry) => newestFirst(a.month, b.month) || byId(a, b)
 const values = <T>(map: Map<string, unknown>) => [...map.values()] as T[]
 
-export function buildLibrary(entries: Entries): Library {
-  const documents = values<DocumentEntry>(entries.documents)
-  const news = values<NewsEntry>(entries.news)
-  const topics = values<TopicEntry>(entries.topics)
-  const files = values<FileEntry>(entries.files)
-  const media = values<MediaEntry>(entries.media)
-  documents.sort((a, b) => newestFirst(a.issuedAt, b.issuedAt) || a.number.localeCompare(b.number, 'vi'))
-  news.sort((a, b) => newestFirst(a.publishedAt, b.publishedAt) || a.title.localeCompare(b.title, 'vi'))
-  topics.sort((a, b) => newestFirst(a.month, b.month))
-
+function pointingAtOf(documents: DocumentEntry[]): Library['pointingAt'] {
   const pointingAt: Library['pointingAt'] = { replaces: new Map(), guides: new Map(), implements: new Map(), amends: new Map() }
   for (const doc of documents) {
     for (const relation of RELATIONS) {
@@ -55,8 +52,22 @@ export function buildLibrary(entries: Entries): Library {
       }
     }
   }
-  const mediaByFilename = new Map<string, MediaEntry>()
-  for (const m of media) for (const size of [m.original, ...Object.values(m.sizes)]) if (size.filename) mediaByFilename.set(size.filename, m)
+  return pointingAt
+}
+
+const fileIndex = (files: FileEntry[]) => new Map(files.filter((f) => f.filename).map((f) => [f.filename, f]))
+function mediaIndex(media: MediaEntry[]) {
+  const byFilename = new Map<string, MediaEntry>()
+  for (const m of media) for (const size of [m.original, ...Object.values(m.sizes)]) if (size.filename) byFilename.set(size.filename, m)
+  return byFilename
+}
+
+export function buildLibrary(entries: Entries): Library {
+  const documents = values<DocumentEntry>(entries.documents).sort(documentOrder)
+  const news = values<NewsEntry>(entries.news).sort(newsOrder)
+  const topics = values<TopicEntry>(entries.topics).sort(topicOrder)
+  const files = values<FileEntry>(entries.files)
+  const media = values<MediaEntry>(entries.media)
   return {
     documents,
     news,
@@ -68,13 +79,97 @@ export function buildLibrary(entries: Entries): Library {
     organizationById: entries.organizations as Map<string, OrganizationEntry>,
     subjectById: entries.subjects as Map<string, SubjectEntry>,
     fileById: entries.files as Map<string, FileEntry>,
-    fileByName: new Map(files.filter((f) => f.filename).map((f) => [f.filename, f])),
+    fileByName: fileIndex(files),
     mediaById: entries.media as Map<string, MediaEntry>,
-    mediaByFilename,
+    mediaByFilename: mediaIndex(media),
     files,
     media,
-    pointingAt,
+    pointingAt: pointingAtOf(documents),
   }
+}
+
+/** A sorted list with `removed` taken out and `added` put in place (binary search, no re-sort). */
+function patchSorted<T extends { id: string }>(list: T[], removed: Set<string>, added: T[], order: (a: T, b: T) => number): T[] {
+  const next = removed.size > 0 ? list.filter((item) => !removed.has(item.id)) : [...list]
+  for (const item of added) {
+    let lo = 0
+    let hi = next.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (order(next[mid]!, item) < 0) lo = mid + 1
+      else hi = mid
+    }
+    next.splice(lo, 0, item)
+  }
+  return next
+}
+
+function patchSlugs<T extends { id: string; slug: string }>(map: Map<string, T>, before: T[], after: T[]): Map<string, T> {
+  const next = new Map(map)
+  for (const old of before) if (next.get(old.slug)?.id === old.id) next.delete(old.slug)
+  for (const item of after) next.set(item.slug, item)
+  return next
+}
+
+/**
+ * The next library version from the previous one and a few changed entries, without re-sorting or
+ * re-indexing what did not change: the cost of a publish stays flat as the library grows.
+ */
+export function patchLibrary(prev: Library, entries: Entries, changed: Array<{ collection: SiteCollection; before: unknown; after: unknown }>): Library {
+  const of = <T>(collection: SiteCollection) => {
+    const list = changed.filter((c) => c.collection === collection)
+    return {
+      any: list.length > 0,
+      removed: new Set(list.map((c) => ((c.before ?? c.after) as { id: string }).id)),
+      before: list.map((c) => c.before).filter(Boolean) as T[],
+      after: list.map((c) => c.after).filter(Boolean) as T[],
+    }
+  }
+  const docs = of<DocumentEntry>('documents')
+  const news = of<NewsEntry>('news')
+  const topics = of<TopicEntry>('topics')
+  const next: Library = {
+    ...prev,
+    documentById: entries.documents as Map<string, DocumentEntry>,
+    organizationById: entries.organizations as Map<string, OrganizationEntry>,
+    subjectById: entries.subjects as Map<string, SubjectEntry>,
+    fileById: entries.files as Map<string, FileEntry>,
+    mediaById: entries.media as Map<string, MediaEntry>,
+  }
+  if (docs.any) {
+    next.documents = patchSorted(prev.documents, docs.removed, docs.after, documentOrder)
+    next.documentBySlug = patchSlugs(prev.documentBySlug, docs.before, docs.after)
+    const pointingAt = { ...prev.pointingAt }
+    for (const relation of RELATIONS) {
+      const targets = new Set([...docs.before, ...docs.after].flatMap((d) => d[relation]))
+      if (targets.size === 0) continue
+      const map = new Map(pointingAt[relation])
+      for (const target of targets) {
+        const pointing = patchSorted(map.get(target) ?? [], docs.removed, docs.after.filter((d) => d[relation].includes(target)), documentOrder)
+        if (pointing.length > 0) map.set(target, pointing)
+        else map.delete(target)
+      }
+      pointingAt[relation] = map
+    }
+    next.pointingAt = pointingAt
+  }
+  if (news.any) {
+    next.news = patchSorted(prev.news, news.removed, news.after, newsOrder)
+    next.newsBySlug = patchSlugs(prev.newsBySlug, news.before, news.after)
+  }
+  if (topics.any) {
+    next.topics = patchSorted(prev.topics, topics.removed, topics.after, topicOrder)
+    next.topicBySlug = patchSlugs(prev.topicBySlug, topics.before, topics.after)
+  }
+  if (changed.some((c) => c.collection === 'files')) {
+    next.files = values<FileEntry>(entries.files)
+    next.fileByName = fileIndex(next.files)
+  }
+  if (changed.some((c) => c.collection === 'media')) {
+    next.media = values<MediaEntry>(entries.media)
+    next.mediaByFilename = mediaIndex(next.media)
+  }
+  return next
 }
 
 interface State {
@@ -122,17 +217,20 @@ export function refreshLibrary(): void {
   const tags = new Set<string>(changes === 'reload' ? ['all'] : [])
   const next = { ...current.entries } as Entries
   const copied = new Set<SiteCollection>()
+  const patches: Array<{ collection: SiteCollection; before: unknown; after: unknown }> = []
   for (const change of changed) {
     if (!copied.has(change.collection)) {
       next[change.collection] = new Map(next[change.collection])
       copied.add(change.collection)
     }
-    for (const tag of tagsForChange(change.collection, current.entries[change.collection].get(change.id) ?? null, change.data)) tags.add(tag)
+    const before = next[change.collection].get(change.id) ?? null
+    for (const tag of tagsForChange(change.collection, before, change.data)) tags.add(tag)
+    patches.push({ collection: change.collection, before, after: change.data })
     if (change.data) next[change.collection].set(change.id, change.data)
     else next[change.collection].delete(change.id)
   }
   current.entries = next
-  current.library = buildLibrary(next)
+  current.library = changes === 'reload' || changed.length > 200 ? buildLibrary(next) : patchLibrary(current.library, next, patches)
   for (const listener of listeners) listener([...tags])
 }
 
