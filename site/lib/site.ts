@@ -1,4 +1,4 @@
-/** Site-wide settings, read from the environment at build time (and by on-demand routes at run time). */
+/** Site-wide settings, read from the environment when the server starts (pages render on demand). */
 export const SITE_NAME = process.env.SITE_NAME?.trim() || 'Sổ tay đảng viên điện tử'
 export const SITE_DESCRIPTION =
   process.env.SITE_DESCRIPTION?.trim() || 'Văn bản của Đảng, tin tức và chuyên đề sinh hoạt hằng tháng dành cho đảng viên.'
@@ -10,3 +10,15 @@ export const NAV = [
   { href: '/tin-tuc/', label: 'Tin tức' },
   { href: '/chuyen-de/', label: 'Chuyên đề' },
 ] as const
+
+/**
+ * The public address for canonical links, feeds and sitemaps: SITE_URL at run time, so one image
+ * serves any domain; the build-time `site` only when it is unset or not a URL.
+ */
+export function siteUrl(buildTime: URL | undefined): URL {
+  try {
+    return new URL(process.env.SITE_URL?.trim() || '')
+  } catch {
+    return buildTime ?? new URL('http://localhost:4321')
+  }
+}

@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro'
 import { documentName, documentUrl } from '../../lib/documents'
 import { cacheFor, listTags } from '../../lib/cacheTags'
 import { getLibrary } from '../../lib/library'
-import { SITE_NAME } from '../../lib/site'
+import { SITE_NAME, siteUrl } from '../../lib/site'
 
 export const prerender = false
 
@@ -13,7 +13,7 @@ export const GET: APIRoute = async (context) => {
   return rss({
     title: `${SITE_NAME} — Văn bản mới`,
     description: 'Văn bản mới được đưa lên thư viện.',
-    site: context.site!,
+    site: siteUrl(context.site),
     customData: '<language>vi</language>',
     items: lib.documents.slice(0, 50).map((d) => ({
       title: `${documentName(d)}: ${d.title}`,
