@@ -41,6 +41,21 @@ const searchFields = {
     .default('so-tay'),
 }
 
+/** How the site server reaches the CMS for the subscription forms (server to server, never public). */
+const cmsLinkFields = {
+  CMS_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  CMS_INTERNAL_URL: optionalUrl('how the site server reaches the CMS, e.g. http://cms:3000'),
+}
+
+/** Sending of subscriber mail (docs/email.md). */
+const mailFields = {
+  MAIL_RATE_PER_MINUTE: z.coerce.number().int().min(1, { message: 'must be at least 1' }).max(100_000).default(60),
+  MAIL_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600, { message: 'must be at most 3600 (one hour)' }).default(60),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+  MAIL_DIGEST_HOUR: z.coerce.number().int().min(0).max(23, { message: 'must be an hour of the day, 0–23 (Vietnam time)' }).default(7),
+  MAIL_LEASE_SECONDS: z.coerce.number().int().min(2).max(86_400).default(600),
+}
+
 const schema = z
   .object({
     ...searchFields,
@@ -55,7 +70,7 @@ const schema = z
     PAYLOAD_SECRET: z.string().default(''),
     SERVER_URL: z.url({ message: 'must be the public URL of the CMS, e.g. https://cms.example.vn' }).default('http://localhost:3000'),
     SITE_URL: z.url({ message: 'must be the public URL of the site, e.g. https://sotay.example.vn' }).default('http://localhost:4321'),
-    CMS_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    ...cmsLinkFields,
     SITE_PORT: z.coerce.number().int().min(1).max(65535).default(4321),
     SMTP_URL: z
       .string()
@@ -65,22 +80,54 @@ const schema = z
     MAIL_FROM: z.email({ message: 'must be an e-mail address' }).default('sotay@localhost'),
     MAIL_FROM_NAME: z.string().default('Sổ tay đảng viên điện tử'),
     MAIL_REPLY_TO: z.union([z.literal(''), z.email({ message: 'must be an e-mail address' })]).default(''),
+    ...mailFields,
     JOBS_IN_PROCESS: bool.default(true),
     UPLOAD_MAX_MB: z.coerce.number().positive().max(500).default(30),
     IMAGE_MAX_MB: z.coerce.number().positive().max(100).default(10),
+    // Where `npm run backup` writes archives; keep it off the data volume, so one failure cannot take both.
+    BACKUP_DIR: z.string().default('backups'),
   })
   .superRefine((v, ctx) => {
-    if (v.NODE_ENV === 'production' && v.PAYLOAD_SECRET.length < 32) {
+    // Outside development the secret must be given (never generated), long and random: it signs
+    // every login token. Only development generates one into DATA_DIR (see developmentSecret).
+    const secretProblem = v.NODE_ENV === 'development' ? null : secretWeakness(v.PAYLOAD_SECRET)
+    if (secretProblem) {
       ctx.addIssue({
         code: 'custom',
         path: ['PAYLOAD_SECRET'],
-        message: 'is required in production and must be at least 32 random characters (e.g. `openssl rand -hex 32`)',
+        message: `${secretProblem}: outside development it must be set to at least 32 random characters (e.g. \`openssl rand -hex 32\`)`,
+      })
+    }
+    // Login cookies are marked Secure only on an https SERVER_URL (collections/Users.ts), so
+    // production refuses plain http except on this machine (`npm start`).
+    // (An unparsable SERVER_URL is already reported by its own check.)
+    const server = URL.canParse(v.SERVER_URL) ? new URL(v.SERVER_URL) : null
+    if (server && v.NODE_ENV === 'production' && server.protocol !== 'https:' && !LOOPBACK_HOSTS.has(server.hostname)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SERVER_URL'],
+        message: 'must be an https:// URL in production (login cookies are sent over TLS only); put a TLS-terminating proxy in front of the CMS',
       })
     }
     if (v.MEILI_URL && !v.MEILI_MASTER_KEY && v.NODE_ENV === 'production') {
       ctx.addIssue({ code: 'custom', path: ['MEILI_MASTER_KEY'], message: 'is required when MEILI_URL is set in production' })
     }
   })
+
+/** Host names that only this machine reaches. */
+export const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1'])
+
+/** Why a PAYLOAD_SECRET is unfit, or null: too short, a placeholder, or too few distinct characters. */
+export function secretWeakness(secret: string): string | null {
+  if (!secret) return 'is not set'
+  if (secret.length < 32) return `is ${secret.length} characters long`
+  if (/change|example|placeholder/i.test(secret)) return 'looks like a placeholder'
+  if (new Set(secret).size < 10) return 'is not random (too few distinct characters)'
+  return null
+}
+
+/** Every variable the validated configuration reads (for .env.example and the compose checks). */
+export const ENV_KEYS: readonly string[] = Object.keys(schema.shape)
 
 export type Env = z.infer<typeof schema> & {
   dataDir: string
@@ -107,6 +154,14 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   }
   const secret = v.PAYLOAD_SECRET || developmentSecret(dataDir)
   return { ...v, PAYLOAD_SECRET: secret, dataDir, database }
+}
+
+/** The CMS's internal address for the site server (which has no CMS secret). */
+export function parseCmsLinkEnv(source: Record<string, string | undefined> = process.env): { cmsInternalUrl: string } {
+  const result = z.object(cmsLinkFields).safeParse(source)
+  if (!result.success) throw envError(result.error.issues)
+  const url = result.data.CMS_INTERNAL_URL ?? `http://localhost:${result.data.CMS_PORT}`
+  return { cmsInternalUrl: url.replace(/\/+$/, '') }
 }
 
 export type SearchEnv = z.infer<z.ZodObject<typeof searchFields>> & { dataDir: string }

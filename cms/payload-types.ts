@@ -77,6 +77,9 @@ export interface Config {
     media: Media;
     users: User;
     'audit-logs': AuditLog;
+    subscribers: Subscriber;
+    'mail-deliveries': MailDelivery;
+    'mail-publications': MailPublication;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -102,6 +105,9 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
+    subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
+    'mail-deliveries': MailDeliveriesSelect<false> | MailDeliveriesSelect<true>;
+    'mail-publications': MailPublicationsSelect<false> | MailPublicationsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -123,6 +129,10 @@ export interface Config {
     tasks: {
       syncSite: TaskSyncSite;
       syncSearch: TaskSyncSearch;
+      mailFanOut: TaskMailFanOut;
+      mailSend: TaskMailSend;
+      mailDigest: TaskMailDigest;
+      mailTend: TaskMailTend;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -525,7 +535,6 @@ export interface User {
   resetPasswordExpiration?: string | null;
   salt?: string | null;
   hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
   loginAttempts?: number | null;
   lockUntil?: string | null;
   sessions?:
@@ -552,6 +561,130 @@ export interface AuditLog {
   userEmail?: string | null;
   fromStatus?: string | null;
   at: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Người đăng ký nhận thư báo nội dung mới trên trang công khai. Chỉ gửi thư cho người đã xác nhận qua thư; mỗi thư đều có liên kết hủy đăng ký.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscribers".
+ */
+export interface Subscriber {
+  id: string;
+  email: string;
+  status: 'pending' | 'confirmed' | 'unsubscribed' | 'bounced';
+  frequency: 'immediate' | 'daily';
+  documents?: boolean | null;
+  /**
+   * Để trống: mọi loại văn bản.
+   */
+  documentTypes?:
+    | (
+        | 'nghi-quyet'
+        | 'chi-thi'
+        | 'quy-dinh'
+        | 'quyet-dinh'
+        | 'ket-luan'
+        | 'huong-dan'
+        | 'thong-bao'
+        | 'ke-hoach'
+        | 'de-an'
+        | 'bao-cao'
+        | 'quy-che'
+        | 'chuong-trinh'
+        | 'thong-tri'
+        | 'cong-van'
+        | 'to-trinh'
+        | 'quy-hoach'
+        | 'phuong-an'
+        | 'nghi-dinh'
+        | 'thong-tu'
+      )[]
+    | null;
+  /**
+   * Để trống: mọi lĩnh vực.
+   */
+  subjects?: (string | Subject)[] | null;
+  /**
+   * Để trống: mọi cơ quan ban hành.
+   */
+  issuers?: (string | Organization)[] | null;
+  topics?: boolean | null;
+  news?: boolean | null;
+  requestedAt?: string | null;
+  confirmedAt?: string | null;
+  /**
+   * Thời điểm người nhận bấm xác nhận trong thư.
+   */
+  consentAt?: string | null;
+  unsubscribedAt?: string | null;
+  bouncedAt?: string | null;
+  bounceReason?: string | null;
+  lastDigestAt?: string | null;
+  requestedChoices?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  tokenKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Mỗi thư gửi cho người đăng ký. Để xem thư lỗi, lọc theo Trạng thái là «Lỗi vĩnh viễn» (địa chỉ bị máy chủ từ chối, mã 5xx; không gửi lại). Thư «Chờ gửi» có lỗi là lỗi tạm thời và sẽ được gửi lại.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mail-deliveries".
+ */
+export interface MailDelivery {
+  id: string;
+  key: string;
+  kind: 'confirmation' | 'notification' | 'digest';
+  /**
+   * Đặt lại «Chờ gửi» để gửi lại một thư lỗi sau khi đã sửa địa chỉ hoặc máy chủ thư.
+   */
+  status: 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
+  subscriber: string | Subscriber;
+  to: string;
+  items?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  windowEnd?: string | null;
+  attempts?: number | null;
+  smtpCode?: number | null;
+  lastError?: string | null;
+  nextAttemptAt?: string | null;
+  lastAttemptAt?: string | null;
+  claimedAt?: string | null;
+  sentAt?: string | null;
+  messageId?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Thời điểm mỗi nội dung công khai được xuất bản lần đầu (dùng để báo tin cho người đăng ký).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mail-publications".
+ */
+export interface MailPublication {
+  id: string;
+  key: string;
+  contentCollection: 'documents' | 'news' | 'topics';
+  contentId: string;
+  title?: string | null;
+  firstPublishedAt: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -624,7 +757,15 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'syncSite' | 'syncSearch' | 'schedulePublish';
+        taskSlug:
+          | 'inline'
+          | 'syncSite'
+          | 'syncSearch'
+          | 'mailFanOut'
+          | 'mailSend'
+          | 'mailDigest'
+          | 'mailTend'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -657,7 +798,9 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'syncSite' | 'syncSearch' | 'schedulePublish') | null;
+  taskSlug?:
+    | ('inline' | 'syncSite' | 'syncSearch' | 'mailFanOut' | 'mailSend' | 'mailDigest' | 'mailTend' | 'schedulePublish')
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -710,6 +853,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'audit-logs';
         value: string | AuditLog;
+      } | null)
+    | ({
+        relationTo: 'subscribers';
+        value: string | Subscriber;
+      } | null)
+    | ({
+        relationTo: 'mail-deliveries';
+        value: string | MailDelivery;
+      } | null)
+    | ({
+        relationTo: 'mail-publications';
+        value: string | MailPublication;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -982,7 +1137,6 @@ export interface UsersSelect<T extends boolean = true> {
   resetPasswordExpiration?: T;
   salt?: T;
   hash?: T;
-  resetPasswordRequestedAt?: T;
   loginAttempts?: T;
   lockUntil?: T;
   sessions?:
@@ -1006,6 +1160,68 @@ export interface AuditLogsSelect<T extends boolean = true> {
   userEmail?: T;
   fromStatus?: T;
   at?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscribers_select".
+ */
+export interface SubscribersSelect<T extends boolean = true> {
+  email?: T;
+  status?: T;
+  frequency?: T;
+  documents?: T;
+  documentTypes?: T;
+  subjects?: T;
+  issuers?: T;
+  topics?: T;
+  news?: T;
+  requestedAt?: T;
+  confirmedAt?: T;
+  consentAt?: T;
+  unsubscribedAt?: T;
+  bouncedAt?: T;
+  bounceReason?: T;
+  lastDigestAt?: T;
+  requestedChoices?: T;
+  tokenKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mail-deliveries_select".
+ */
+export interface MailDeliveriesSelect<T extends boolean = true> {
+  key?: T;
+  kind?: T;
+  status?: T;
+  subscriber?: T;
+  to?: T;
+  items?: T;
+  windowEnd?: T;
+  attempts?: T;
+  smtpCode?: T;
+  lastError?: T;
+  nextAttemptAt?: T;
+  lastAttemptAt?: T;
+  claimedAt?: T;
+  sentAt?: T;
+  messageId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mail-publications_select".
+ */
+export interface MailPublicationsSelect<T extends boolean = true> {
+  key?: T;
+  contentCollection?: T;
+  contentId?: T;
+  title?: T;
+  firstPublishedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1112,6 +1328,55 @@ export interface TaskSyncSearch {
     collection: string;
     id: string;
   };
+  output: {
+    result?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskMailFanOut".
+ */
+export interface TaskMailFanOut {
+  input: {
+    collection: string;
+    id: string;
+    after?: string | null;
+  };
+  output: {
+    result?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskMailSend".
+ */
+export interface TaskMailSend {
+  input: {
+    outages?: number | null;
+  };
+  output: {
+    result?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskMailDigest".
+ */
+export interface TaskMailDigest {
+  input: {
+    slot: string;
+    after?: string | null;
+  };
+  output: {
+    result?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskMailTend".
+ */
+export interface TaskMailTend {
+  input?: unknown;
   output: {
     result?: string | null;
   };

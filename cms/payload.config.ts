@@ -8,14 +8,18 @@ import { Announcements } from './collections/Announcements'
 import { AuditLogs } from './collections/AuditLogs'
 import { Documents } from './collections/Documents'
 import { Files } from './collections/Files'
+import { MailDeliveries } from './collections/MailDeliveries'
+import { MailPublications } from './collections/MailPublications'
 import { Media } from './collections/Media'
 import { News } from './collections/News'
 import { Organizations } from './collections/Organizations'
 import { Subjects } from './collections/Subjects'
+import { Subscribers } from './collections/Subscribers'
 import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
 import { databaseAdapter } from './database'
 import { emailAdapter } from './email/adapter'
+import { health } from './endpoints/health'
 import { env } from './env'
 import { jobsConfig } from './jobs'
 import { startJobRunner } from './jobs/runner'
@@ -33,7 +37,7 @@ export default buildConfig({
     dateFormat: 'dd/MM/yyyy HH:mm',
   },
   i18n: { supportedLanguages: { vi }, fallbackLanguage: 'vi' },
-  collections: [Documents, News, Topics, Announcements, Organizations, Subjects, Files, Media, Users, AuditLogs],
+  collections: [Documents, News, Topics, Announcements, Organizations, Subjects, Files, Media, Users, AuditLogs, Subscribers, MailDeliveries, MailPublications],
   editor: lexicalEditor(),
   db: databaseAdapter(config),
   email: emailAdapter(config),
@@ -44,6 +48,7 @@ export default buildConfig({
     // the site build, which load Payload too, never do. cms/instrumentation.ts inits Payload at start.
     if (config.JOBS_IN_PROCESS && process.env.NEXT_RUNTIME === 'nodejs') startJobRunner(payload)
   },
+  endpoints: [health],
   cors: [config.SERVER_URL, config.SITE_URL],
   csrf: [config.SERVER_URL, config.SITE_URL],
   upload: {

@@ -28,7 +28,7 @@ try {
 
 const { payloadClient } = await import('./lib/payload')
 const { applyMigrations } = await import('../cms/lib/migrate')
-const { ensureFirstAdmin, WeakPasswordError } = await import('./lib/firstAdmin')
+const { describeFirstAdmin, ensureFirstAdmin, FirstAdminError } = await import('./lib/firstAdmin')
 const { seedDemoContent } = await import('./seed/demo')
 
 const payload = await payloadClient()
@@ -42,44 +42,19 @@ if (process.env.SEED_DEMO !== 'false' && !fs.existsSync(seededMarker)) {
 }
 
 try {
-  const admin = await ensureFirstAdmin(payload)
-  if (admin?.password) {
-    const line = '─'.repeat(60)
-    console.log(`\n${line}\n  Tài khoản quản trị đầu tiên (chỉ hiện một lần — hãy đổi mật khẩu):\n  Email:     ${admin.email}\n  Mật khẩu:  ${admin.password}\n${line}\n`)
-  }
+  // A random password is generated and shown only when the CMS is served on this machine; a
+  // reachable server needs ADMIN_EMAIL/ADMIN_PASSWORD or the admin's first-run form.
+  const message = describeFirstAdmin(await ensureFirstAdmin(payload, config.SERVER_URL))
+  if (message) console.log(message)
 } catch (error) {
-  if (error instanceof WeakPasswordError) {
+  if (error instanceof FirstAdminError) {
     console.error(error.message)
     process.exit(1)
   }
   throw error
 }
-// The search index follows the CMS through queued jobs; at start it is checked and rebuilt when it
-// drifted (first start, a restored backup, a changed engine). A search engine that is down must not
-// keep the product from starting: the jobs and `npm run reindex` catch up later.
-try {
-  const { searchEngine, closeSearchEngine } = await import('../search/engine')
-  const { checkDrift, reindexAll } = await import('../search/sync/reindex')
-  const engine = await searchEngine()
-  const drift = await checkDrift(payload, engine)
-  if (drift.missing.length + drift.stale.length + drift.extra.length > 0) {
-    console.log(`› Building the search index (${engine.name})…`)
-    const { count } = await reindexAll(payload, engine)
-    console.log(`› Search index: ${count} items`)
-  }
-  await closeSearchEngine()
-} catch (error) {
-  console.error('The search index could not be checked:', error instanceof Error ? error.message : error)
-}
-// The public library's store follows the CMS through queued jobs too; at start it is brought in line
-// (fetching only what changed), so the site serves the current library from its first request.
-try {
-  const { syncAll } = await import('../site/store/sync')
-  const result = await syncAll(payload, config.dataDir)
-  if (result.written + result.removed > 0) console.log(`› Library store: ${result.written} written, ${result.removed} removed`)
-} catch (error) {
-  console.error('The library store could not be updated (the site serves what it had):', error instanceof Error ? error.message : error)
-}
+const { catchUp } = await import('./lib/catchUp')
+await catchUp(payload, config.dataDir)
 await payload.destroy()
 
 /** A hash of the sources a build depends on: the admin and the site are rebuilt only when it changes. */

@@ -29,7 +29,7 @@ const env = {
   MEILI_URL: '',
   SMTP_URL: '',
   NODE_ENV: 'production',
-}
+} as const
 Object.assign(process.env, env)
 
 const { getPayload } = await import('payload')
@@ -66,7 +66,7 @@ const port = await new Promise<number>((resolve) => {
   })
 })
 const site = spawn(process.execPath, [path.join(dist, 'server/entry.mjs')], {
-  env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },
+  env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) } as NodeJS.ProcessEnv,
   stdio: ['ignore', 'ignore', 'inherit'],
 })
 process.on('exit', () => site.kill('SIGKILL'))

@@ -1,8 +1,10 @@
 import type { CollectionConfig } from 'payload'
+import { refuseWeakPassword } from '../auth/passwordStrength'
 import { fieldError } from '../lib/fieldError'
 import { canUseAdmin } from '../access/canUseAdmin'
 import { isAdmin } from '../access/isAdmin'
 import { env } from '../env'
+import { forgotPasswordEmail } from '../email/templates/auth'
 import { ROLE_LABELS, ROLES, roleOf } from '../access/roles'
 
 const adminOnlyField = { create: ({ req }: { req: { user: unknown } }) => roleOf(req.user as never) === 'admin' || !req.user, update: ({ req }: { req: { user: unknown } }) => roleOf(req.user as never) === 'admin' }
@@ -11,11 +13,16 @@ export const Users: CollectionConfig = {
   slug: 'users',
   labels: { singular: 'Người dùng', plural: 'Người dùng' },
   auth: {
+    // Five wrong passwords lock the account for 15 minutes (Payload counts per user, in the database,
+    // so the lock holds across CMS processes and restarts).
     maxLoginAttempts: 5,
     lockTime: 15 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
-    // Secure cookies whenever the CMS is served over HTTPS (always, in a real deployment).
+    // Secure cookies whenever the CMS is served over HTTPS, which production requires (cms/env.ts);
+    // HttpOnly always (Payload). Lax keeps the cookie off cross-site POSTs; CSRF origins are in payload.config.
     cookies: { sameSite: 'Lax', secure: env().SERVER_URL.startsWith('https://') },
+    // Vietnamese reset mail (HTML; the email adapter adds the plain-text part).
+    forgotPassword: forgotPasswordEmail,
   },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'email', 'role', 'organization'], group: 'Quản trị' },
   access: {
@@ -48,6 +55,7 @@ export const Users: CollectionConfig = {
     },
   ],
   hooks: {
+    beforeOperation: [refuseWeakPassword],
     beforeChange: [
       ({ data, originalDoc, req }) => {
         const role = data.role ?? originalDoc?.role

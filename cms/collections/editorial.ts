@@ -8,6 +8,8 @@ import { rememberDraftFlag } from '../hooks/draftFlag'
 import { enforceWorkflow } from '../hooks/enforceWorkflow'
 import { rememberLiveStatus } from '../hooks/liveStatus'
 import { queueContentSync, queueContentSyncOnDelete } from '../hooks/queueContentSync'
+import { queueNotifications } from '../hooks/queueNotifications'
+import { isNotifiable } from '../email/content/publicContent'
 import { isSiteCollection } from '../../site/store/db'
 import { syncUploadVisibility, syncUploadVisibilityOnDelete } from '../hooks/uploadVisibility'
 
@@ -41,6 +43,7 @@ export function editorialCollection(config: CollectionConfig, options: { ownerFi
         auditPublication,
         syncUploadVisibility(slug),
         ...(synced ? [queueContentSync(synced)] : []),
+        ...(isNotifiable(slug) ? [queueNotifications(slug)] : []),
       ],
       afterDelete: [
         ...(hooks.afterDelete ?? []),

@@ -1,4 +1,8 @@
 import type { JobsConfig } from 'payload'
+import { mailDigestTask } from './mailDigest'
+import { mailFanOutTask } from './mailFanOut'
+import { mailSendTask } from './mailSend'
+import { mailTendTask } from './mailTend'
 import { syncSearchTask } from './syncSearch'
 import { syncSiteTask } from './syncSite'
 
@@ -6,11 +10,11 @@ import { syncSiteTask } from './syncSite'
  * One persisted queue, run by ./runner.ts (not Payload's autoRun, which runs jobs in parallel): on a
  * single machine inside the CMS server (JOBS_IN_PROCESS=true), or by `npm run worker` instead.
  * Tasks: scheduled publishing (drafts.schedulePublish), the site sync (syncSite) and the search sync
- * (syncSearch).
+ * (syncSearch), and subscriber mail (mail*: fan-out, sender, daily digest, housekeeping; docs/email.md).
  */
 export function jobsConfig(): JobsConfig {
   return {
-    tasks: [syncSiteTask, syncSearchTask],
+    tasks: [syncSiteTask, syncSearchTask, mailFanOutTask, mailSendTask, mailDigestTask, mailTendTask],
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
       ...defaultJobsCollection,
       admin: { ...defaultJobsCollection.admin, hidden: false, group: 'Quản trị' },

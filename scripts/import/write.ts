@@ -22,6 +22,11 @@ export interface ImportOptions {
   /** Directory holding the attachments and covers the rows name. */
   filesDir?: string
   onProgress?: (done: number, total: number) => void
+  /**
+   * Notify subscribers of what the file publishes, as a publish in the admin would. Off by default:
+   * an import is usually a back catalogue, and members should not get a message per old document.
+   */
+  notify?: boolean
 }
 
 const COLLECTION: Record<ImportRow['kind'], CollectionSlug> = {
@@ -53,7 +58,7 @@ export async function importFile(payload: Payload, filePath: string, options: Im
     else report.rejected.push({ line: result.line, id: result.id, reason: result.reason })
   }
 
-  const writer = new Writer(payload, options.filesDir)
+  const writer = new Writer(payload, options.filesDir, { silent: !options.notify })
   const documentIdsInFile = new Set(rows.filter((r) => r.row.kind === 'document').map((r) => r.row.id))
   const written: { line: number; row: ImportRow; id: string }[] = []
   let done = report.rejected.length
@@ -90,6 +95,8 @@ class Writer {
   constructor(
     private payload: Payload,
     private filesDir?: string,
+    /** Passed to every write: `silent` keeps the mail hooks from notifying (cms/hooks/queueNotifications). */
+    private context: { silent: boolean } = { silent: true },
   ) {}
 
   private async findBySlug(collection: CollectionSlug, slug: string): Promise<string | undefined> {
@@ -120,7 +127,7 @@ class Writer {
       level === 'trung-uong' ? 'trung-uong' : /^chi bộ/i.test(name) ? 'chi-bo' : level === 'tinh' ? 'tinh-uy' : level === 'huyen' ? 'dang-bo-truc-thuoc' : 'dang-bo-co-so'
     const id = found.docs[0]
       ? String(found.docs[0].id)
-      : String((await this.payload.create({ collection: 'organizations', data: { name, code, kind } })).id)
+      : String((await this.payload.create({ context: this.context, collection: 'organizations', data: { name, code, kind } })).id)
     this.organizations.set(name, id)
     return id
   }
@@ -129,7 +136,7 @@ class Writer {
     const cached = this.subjects.get(name)
     if (cached) return cached
     const found = await this.payload.find({ collection: 'subjects', where: { name: { equals: name } }, limit: 1, depth: 0 })
-    const id = found.docs[0] ? String(found.docs[0].id) : String((await this.payload.create({ collection: 'subjects', data: { name } })).id)
+    const id = found.docs[0] ? String(found.docs[0].id) : String((await this.payload.create({ context: this.context, collection: 'subjects', data: { name } })).id)
     this.subjects.set(name, id)
     return id
   }
@@ -142,7 +149,7 @@ class Writer {
     }
     const existing = await this.payload.find({ collection, where: { sourceName: { equals: name } }, limit: 1, depth: 0 })
     if (existing.docs[0]) return String(existing.docs[0].id)
-    const created = await this.payload.create({ collection, data: { ...data, sourceName: name } as never, filePath })
+    const created = await this.payload.create({ context: this.context, collection, data: { ...data, sourceName: name } as never, filePath })
     return String(created.id)
   }
 
@@ -151,10 +158,10 @@ class Writer {
     const data = await this.dataFor(row)
     const existing = await this.findBySlug(collection, row.id)
     if (existing) {
-      await this.payload.update({ collection, id: existing, data: data as never })
+      await this.payload.update({ context: this.context, collection, id: existing, data: data as never })
       return { id: existing, created: false }
     }
-    const created = await this.payload.create({ collection, data: data as never })
+    const created = await this.payload.create({ context: this.context, collection, data: data as never })
     if (row.kind === 'document') this.documentIds.set(row.id, String(created.id))
     return { id: String(created.id), created: true }
   }
@@ -252,7 +259,7 @@ class Writer {
       const current = await this.payload.findByID({ collection: 'documents', id: replacement, depth: 0, draft: true })
       const replaces = (current.replaces ?? []).map((r) => String(typeof r === 'object' ? r.id : r))
       if (!replaces.includes(id)) {
-        await this.payload.update({ collection: 'documents', id: replacement, data: { replaces: [...replaces, id] } })
+        await this.payload.update({ context: this.context, collection: 'documents', id: replacement, data: { replaces: [...replaces, id] } })
       }
       return
     }
@@ -266,7 +273,7 @@ class Writer {
     }
     const current = await this.payload.findByID({ collection, id, depth: 0, draft: true })
     const have = (current.relatedDocuments ?? []).map((r) => String(typeof r === 'object' ? r.id : r))
-    if (have.join() !== wanted.join()) await this.payload.update({ collection, id, data: { relatedDocuments: wanted } })
+    if (have.join() !== wanted.join()) await this.payload.update({ context: this.context, collection, id, data: { relatedDocuments: wanted } })
   }
 }
 

@@ -113,4 +113,27 @@ describe('import of a file with bad rows', () => {
     expect(report.updated).toBeGreaterThanOrEqual(4)
     expect(await counts()).toEqual(before)
   })
+  it('notifies subscribers of imported documents only when asked to (--notify)', async () => {
+    const fs = await import('node:fs')
+    const os = await import('node:os')
+    await payload.create({
+      collection: 'subscribers',
+      overrideAccess: true,
+      data: { email: 'theo.doi@example.vn', status: 'confirmed', frequency: 'immediate', documents: true, consentAt: new Date().toISOString(), confirmedAt: new Date().toISOString(), requestedAt: new Date().toISOString(), tokenKey: 'k' } as never,
+    })
+    const fanOuts = async () => (await payload.count({ collection: 'payload-jobs', where: { taskSlug: { equals: 'mailFanOut' } } })).totalDocs
+    const row = JSON.parse(fs.readFileSync(CORPUS, 'utf8').split('\n')[0])
+    const fileWith = (id: string, number: string) => {
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'import-')), `${id}.jsonl`)
+      fs.writeFileSync(file, JSON.stringify({ ...row, id, number, title: `${row.title} (${number})` }) + '\n')
+      return file
+    }
+    const before = await fanOuts()
+    const quiet = await importFile(payload, fileWith('quyet-dinh-801-tw-2021', '801-QĐ/TW'))
+    expect(quiet.created).toBe(1)
+    expect(await fanOuts()).toBe(before)
+    const loud = await importFile(payload, fileWith('quyet-dinh-802-tw-2021', '802-QĐ/TW'), { notify: true })
+    expect(loud.created).toBe(1)
+    expect(await fanOuts()).toBe(before + 1)
+  })
 })

@@ -1,0 +1,15 @@
+export const DELIVERY_KINDS = [
+  { label: 'Thư xác nhận đăng ký', value: 'confirmation' },
+  { label: 'Thông báo nội dung mới', value: 'notification' },
+  { label: 'Bản tin hằng ngày', value: 'digest' },
+] as const
+export type DeliveryKind = (typeof DELIVERY_KINDS)[number]['value']
+
+export const DELIVERY_STATUSES = [
+  { label: 'Chờ gửi', value: 'queued' },
+  { label: 'Đang gửi', value: 'sending' },
+  { label: 'Đã gửi', value: 'sent' },
+  { label: 'Lỗi vĩnh viễn', value: 'failed' },
+  { label: 'Đã bỏ (không còn cần gửi)', value: 'cancelled' },
+] as const
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number]['value']
