@@ -24,6 +24,7 @@ const PAGES: Array<[string, string]> = [
   ['topic', `/chuyen-de/${c.topics[0]!.id}/`],
   ['search', '/tim-kiem?q=27+qd+tw'],
   ['404', '/khong-co-trang-nay'],
+  ['subscription form', '/nhan-thong-bao/'],
 ]
 
 let browser: Browser
