@@ -6,7 +6,6 @@
  * and the site on SITE_PORT (default 4321).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -57,38 +56,15 @@ const { catchUp } = await import('./lib/catchUp')
 await catchUp(payload, config.dataDir)
 await payload.destroy()
 
-/** A hash of the sources a build depends on: the admin and the site are rebuilt only when it changes. */
-function sourceKey(dirs: string[], files: string[] = []): string {
-  const hash = crypto.createHash('sha256')
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.name === '.next' || entry.name === 'node_modules') continue
-      const full = path.join(dir, entry.name)
-      if (entry.isDirectory()) walk(full)
-      else hash.update(full).update(fs.readFileSync(full))
-    }
-  }
-  for (const dir of dirs) walk(path.join(ROOT_DIR, dir))
-  for (const file of [...files, 'package-lock.json']) hash.update(file).update(fs.readFileSync(path.join(ROOT_DIR, file)))
-  return hash.digest('hex')
-}
-
 const run = (command: string, args: string[]): ChildProcess =>
   spawn(command, args, { cwd: ROOT_DIR, stdio: 'inherit', env: { ...process.env, PAYLOAD_CONFIG_PATH: 'cms/payload.config.ts' } })
 
-// A cold `next build` takes ~30 s and 1.7 GB.
-const stamp = path.join(ROOT_DIR, 'cms', '.next', 'so-tay-build-key')
-const key = sourceKey(['cms', 'search'])
-if (!fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8') !== key) {
-  console.log('› Building the admin (next build, about a minute)…')
-  const code = await new Promise<number | null>((resolve) => run('next', ['build', 'cms']).on('exit', resolve))
-  if (code !== 0) {
-    console.error('The admin build failed; see the output above.')
-    process.exit(1)
-  }
-  fs.writeFileSync(stamp, key)
+const { buildAdminIfChanged, sourceKey } = await import('./lib/builds')
+const admin = await buildAdminIfChanged()
+if (typeof admin === 'object') {
+  console.error('The admin build failed; see the output above.')
+  process.exit(1)
 }
-
 // The site build holds code only (content comes from the library store), so it is redone only when
 // the site's sources changed.
 const siteDist = path.join(ROOT_DIR, process.env.SITE_OUT_DIR ?? 'dist')
