@@ -6,7 +6,7 @@
  * already there; the benchmark streams it in batches, so the process that indexes never holds
  * the whole corpus. Same size and seed, same file, byte for byte.
  *
- * The skeleton comes from the site-build corpus (bench/site-build/corpus.ts, buildCorpus): three
+ * The skeleton comes from the publish-to-live corpus (bench/publish-to-live/corpus.ts, buildCorpus): three
  * documents for every news item, real-looking numbering (numbers restart each term, so
  * "21-NQ/TW" exists several times), issuers, dates from 2000, validity, titles and 2–4 paragraph
  * summaries. This module turns it into search items the way search/sync/items.ts does and adds the
@@ -21,7 +21,7 @@ import readline from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { noDocumentFields, searchNumberKeys, type SearchItem } from '../../search/contract'
 import { foldWords, slugify } from '../../search/vietnamese'
-import { buildCorpus, CORPUS_VERSION, DEFAULT_SEED, ORGANIZATIONS, prng, typeLabel, type DocumentSpec, type NewsSpec, type Rng, type TopicSpec } from '../site-build/corpus'
+import { buildCorpus, CORPUS_VERSION, DEFAULT_SEED, ORGANIZATIONS, prng, typeLabel, type DocumentSpec, type NewsSpec, type Rng, type TopicSpec } from '../publish-to-live/corpus'
 import { buildQueries, QUERY_VERSION } from './queries'
 import {
   ABBREVIATIONS,

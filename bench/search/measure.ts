@@ -43,7 +43,15 @@ const LIMIT = 10
 
 const meiliIndexName = (n: number) => `bench-search-${n}`
 
-function open(): Promise<SearchEngine> {
+async function open(): Promise<SearchEngine> {
+  const module = arg('engine-module')
+  if (module && engineName === 'sqlite') {
+    // A/B runs: another copy of the embedded engine (e.g. the previous version saved to a file)
+    // over the same index file.
+    const { createSqliteEngine } = (await import(path.resolve(module))) as typeof import('../../search/engines/sqlite')
+    fs.mkdirSync(path.dirname(sqliteFile()), { recursive: true })
+    return createSqliteEngine({ path: sqliteFile() })
+  }
   if (engineName === 'meilisearch') {
     if (!process.env.MEILI_URL) throw new Error('MEILI_URL is not set')
     return openSearchEngine(parseSearchEnv({ ...process.env, SEARCH_INDEX: meiliIndexName(size) }))
@@ -147,7 +155,7 @@ function check(query: BenchQuery, result: SearchResult): boolean {
  * engine's steps. Names not found are reported and simply not split out. Everything is
  * synchronous inside one search, so a plain stack gives exclusive (self) times.
  */
-const PARTS = ['ftsMatch', 'ftsTiers', 'otherSql', 'jsMatch', 'jsFacets', 'jsRank', 'jsHits', 'rest'] as const
+const PARTS = ['ftsMatch', 'ftsTiers', 'otherSql', 'jsMatch', 'jsPostings', 'jsFacets', 'jsRank', 'jsHits', 'rest'] as const
 type Part = (typeof PARTS)[number]
 
 function sqlPart(sql: string): Part {
@@ -209,10 +217,16 @@ async function breakdown(engine: SearchEngine, queries: BenchQuery[]) {
   for (const m of ['get', 'all', 'run']) timer.wrap(StatementSync.prototype, m, (self) => sqlPart((self as StatementSync).sourceSQL), `StatementSync.${m}`)
   timer.wrap(DatabaseSync.prototype, 'exec', 'otherSql', 'DatabaseSync.exec')
   const engineProto = Object.getPrototypeOf(engine) as object
-  const steps: Array<[string, Part]> = [['answer', 'rest'], ['refresh', 'rest'], ['match', 'jsMatch'], ['plan', 'jsMatch'], ['numberRids', 'jsMatch'], ['rankPage', 'jsRank'], ['headIds', 'jsRank'], ['hits', 'jsHits']]
+  // Steps of the engine by name; an older engine (an A/B baseline) lacks some: listed as not split.
+  const steps: Array<[string, Part]> = [
+    ['answer', 'rest'], ['refresh', 'rest'], ['patchPostings', 'rest'], ['match', 'jsMatch'], ['plan', 'jsMatch'], ['numberRids', 'jsMatch'],
+    ['postingSet', 'jsPostings'], ['exprBits', 'jsPostings'], ['prefixSet', 'jsPostings'], ['ftsIds', 'jsPostings'],
+    ['rankPage', 'jsRank'], ['phraseTier', 'jsRank'], ['loadHeadlines', 'jsRank'], ['phraseByFts', 'jsRank'], ['headIds', 'jsRank'], ['hits', 'jsHits'],
+  ]
   for (const [name, part] of steps) timer.wrap(engineProto, name, part, `engine.${name}`)
   const cacheProto = Object.getPrototypeOf((engine as unknown as { cache: object | null }).cache ?? {}) as object
-  for (const [name, part] of [['evaluate', 'jsFacets'], ['facets', 'jsFacets'], ['rankOrder', 'jsRank'], ['browseOrder', 'jsRank']] as Array<[string, Part]>) timer.wrap(cacheProto, name, part, `FacetCache.${name}`)
+  const cacheSteps: Array<[string, Part]> = [['evaluate', 'jsFacets'], ['evaluateBits', 'jsFacets'], ['facets', 'jsFacets'], ['rankOrder', 'jsRank'], ['browseOrder', 'jsRank']]
+  for (const [name, part] of cacheSteps) timer.wrap(cacheProto, name, part, `FacetCache.${name}`)
 
   const byClass: Record<string, Record<Part, number> & { n: number }> = {}
   try {
@@ -247,6 +261,20 @@ async function queryPhase() {
   const t1 = performance.now()
   const cold = await engine.search({ ...COLD_QUERY, limit: LIMIT })
   const coldFirstMs = performance.now() - t1
+  // The embedded engine warms up in the background after its first search (posting sets of the
+  // frequent words, headlines: see search/engines/sqlite.ts), as a server does between requests.
+  // Measured: how long that takes; the latency figures are then for a warm engine, like a server
+  // that has been up for a few seconds. With --no-settle they are for a cold one instead: these
+  // back-to-back searches never yield to the event loop, so the warm-up never runs.
+  const t2 = performance.now()
+  const warming = (engine as { warming?: Promise<void> }).warming
+  if (warming && !process.argv.includes('--no-settle')) {
+    const keepAlive = setInterval(() => undefined, 1000)
+    await warming
+    clearInterval(keepAlive)
+  }
+  const warmupMs = warming && !process.argv.includes('--no-settle') ? Math.round(performance.now() - t2) : null
+  const rssWarm = Math.round(process.memoryUsage().rss / 2 ** 20)
 
   for (const w of WARMUP_QUERIES) await engine.search({ ...w, limit: LIMIT })
 
@@ -278,6 +306,8 @@ async function queryPhase() {
     openMs: Math.round(openMs * 10) / 10,
     coldFirstMs: Math.round(coldFirstMs * 10) / 10,
     coldTotal: cold.total,
+    warmupMs,
+    rssAfterWarmupMB: rssWarm,
     ...summarizeSamples(samples),
     totals,
     failures,

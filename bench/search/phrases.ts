@@ -1,6 +1,6 @@
 /**
- * Vietnamese phrase banks for the search benchmark (NFC). The site-build corpus
- * (bench/site-build/corpus.ts) gives every item its skeleton: type, number, issuer, date, status,
+ * Vietnamese phrase banks for the search benchmark (NFC). The publish-to-live corpus
+ * (bench/publish-to-live/corpus.ts) gives every item its skeleton: type, number, issuer, date, status,
  * title and summary. Its banks are small (about 640 distinct folded words over 10 k items, 280 of
  * them in more than 10% of the items), which would make every query word match thousands of items.
  * Real party documents mix a small set of very common words (đảng, cán bộ, nghị quyết, chi bộ…)
@@ -9,7 +9,7 @@
  * templates for document bodies and attachments. Everything is made up for measuring only.
  */
 
-/** Subjects exactly as bench/site-build/corpus.ts names them (SUBJECTS). */
+/** Subjects exactly as bench/publish-to-live/corpus.ts names them (SUBJECTS). */
 export type SubjectName =
   | 'Xây dựng Đảng'
   | 'Tổ chức - Cán bộ'

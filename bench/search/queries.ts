@@ -10,7 +10,7 @@
  */
 import type { SearchItem } from '../../search/contract'
 import { documentNumberKey, documentNumberShortKey, fold, foldWords, parseDocumentNumber } from '../../search/vietnamese'
-import { prng, typeLabel, type Rng } from '../site-build/corpus'
+import { prng, typeLabel, type Rng } from '../publish-to-live/corpus'
 import { NAME_SYLLABLES } from './phrases'
 
 /** Bumped whenever the query set for given items changes (cache key). */

@@ -1,6 +1,7 @@
 /**
  * `npm run bench:search [-- --sizes 10000,100000] [--passes 3] [--http-passes 2] [--seed N]
- *   [--no-http] [--no-rebuild] [--reuse-index] [--site-dist DIR] [--wait-idle SECONDS]`
+ *   [--no-http] [--no-rebuild] [--reuse-index] [--site-dist DIR] [--wait-idle SECONDS]
+ *   [--engine-module FILE] [--settle SECONDS] [--no-settle]`
  *
  * The search benchmark. For each size:
  *   1. items and queries: generated once (generate.ts, queries.ts) and cached in bench/out/search/;
@@ -55,6 +56,15 @@ const noHttp = process.argv.includes('--no-http')
 const reuseIndex = process.argv.includes('--reuse-index')
 const rebuild = !process.argv.includes('--no-rebuild')
 const waitIdleSeconds = Number(arg('wait-idle', '0'))
+/** A/B runs: another copy of the embedded engine for the in-process step (see measure.ts). */
+const engineModule = arg('engine-module', '')
+/**
+ * Seconds the HTTP step waits after the server's first (cold) request, in which the embedded
+ * engine warms up in the background; the in-process step waits for the warm-up itself. With
+ * --no-settle neither waits: figures for an engine that has just started.
+ */
+const noSettle = process.argv.includes('--no-settle')
+const settleSeconds = noSettle ? 0 : Number(arg('settle', '10'))
 if (sizes.length === 0) {
   console.error('--sizes must list item counts ≥ 100, e.g. --sizes 10000,100000')
   process.exit(2)
@@ -212,6 +222,7 @@ async function httpBench(engine: string, size: number, dataDir: string, entry: s
     await first.text()
     const coldFirstMs = performance.now() - t0
     if (first.status !== 200) throw new Error(`GET /api/search answered ${first.status}; see ${logFile}`)
+    if (settleSeconds > 0) await new Promise((r) => setTimeout(r, settleSeconds * 1000))
     for (const w of WARMUP_QUERIES) await (await fetch(searchUrl(base, w))).text()
 
     const samples: Sample[] = []
@@ -272,6 +283,8 @@ interface IndexResult {
 interface QueryResult {
   openMs: number
   coldFirstMs: number
+  warmupMs: number | null
+  rssAfterWarmupMB: number
   all: Summary
   byClass: Record<string, Summary>
   medians: { all: Summary; byClass: Record<string, Summary> }
@@ -305,7 +318,7 @@ for (const size of sizes) {
   fs.mkdirSync(path.join(dataDir, 'search'), { recursive: true })
   const sizeResult: SizeResult = { size, corpus: { file: path.relative(ROOT, gen.file), bytes: gen.bytes, generatedMs: gen.generatedMs, queries: queries.length }, engines: [] }
   for (const engine of engines) {
-    const common = ['--engine', engine, '--size', String(size), '--dir', dataDir, '--seed', String(seed)]
+    const common = ['--engine', engine, '--size', String(size), '--dir', dataDir, '--seed', String(seed), ...(engineModule && engine === 'sqlite' ? ['--engine-module', engineModule] : [])]
     let index: IndexResult | null = null
     const indexFile = path.join(dataDir, 'search', 'so-tay.sqlite')
     if (!(reuseIndex && engine === 'sqlite' && fs.existsSync(indexFile))) {
@@ -323,8 +336,8 @@ for (const size of sizes) {
     }
     const loadBefore = await waitIdle(waitIdleSeconds)
     log(`${size} items, ${engine}: ${queries.length} queries × ${passes} in-process`)
-    const query = { ...child<QueryResult>('measure.ts', ['query', ...common, '--queries', gen.queries, '--passes', String(passes)]), loadBefore }
-    log(`  p50 ${query.all.p50} ms, p95 ${query.all.p95} ms, p99 ${query.all.p99} ms; ${query.failures.length} unexpected answers`)
+    const query = { ...child<QueryResult>('measure.ts', ['query', ...common, '--queries', gen.queries, '--passes', String(passes), ...(noSettle ? ['--no-settle'] : [])]), loadBefore }
+    log(`  p50 ${query.all.p50} ms, p95 ${query.all.p95} ms, p99 ${query.all.p99} ms; ${query.failures.length} unexpected answers${query.warmupMs !== null ? `; background warm-up ${query.warmupMs} ms` : ''}`)
     let http: HttpResult | null = null
     if (site) {
       await waitIdle(waitIdleSeconds)
@@ -347,9 +360,9 @@ const lines: string[] = []
 const date = new Date().toISOString().slice(0, 10)
 lines.push(`### Search benchmark (${date})`, '')
 lines.push(`${info.cpuModel}, ${info.cores} cores, ${info.memoryGiB} GiB RAM, ${info.os}, Node ${info.node}, SQLite ${info.sqlite}.`)
-lines.push(`Seed ${seed}; ${passes} in-process passes and ${httpPasses} HTTP passes over the query set; limit ${LIMIT}.`, '')
-lines.push('| items | engine | index time | items/s | index on disk (while open: file + WAL) | rebuild over it: time, file after | peak RSS index / query | cold open + 1st query | in-process p50 / p95 / p99 (p95 of per-query medians) | HTTP p50 / p95 / p99 (p95 of medians) | HTTP cold 1st | server peak RSS | checks |')
-lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
+lines.push(`Seed ${seed}; ${passes} in-process passes and ${httpPasses} HTTP passes over the query set; limit ${LIMIT}; ${noSettle ? 'no settling: figures for an engine that has just started' : `after the engine's background warm-up (in-process: waited for; HTTP: ${settleSeconds} s after the first request)`}.`, '')
+lines.push('| items | engine | index time | items/s | index on disk (while open: file + WAL) | rebuild over it: time, file after | peak RSS index / query | cold open + 1st query | background warm-up | in-process p50 / p95 / p99 (p95 of per-query medians) | HTTP p50 / p95 / p99 (p95 of medians) | HTTP cold 1st | server peak RSS | checks |')
+lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
 for (const s of results) {
   for (const e of s.engines) {
     const i = e.index
@@ -359,22 +372,23 @@ for (const s of results) {
     const h = e.http
     const failures = e.query.failures.length + (h?.failures.length ?? 0)
     lines.push(
-      `| ${s.size.toLocaleString('en')} | ${e.engine} | ${i ? `${(i.wallMs / 1000).toFixed(1)} s` : '–'} | ${i ? i.itemsPerSecond : '–'} | ${disk} | ${again} | ${i ? i.peakRssMB : '–'} / ${e.query.peakRssMB} MB | ${ms(e.query.openMs)} + ${ms(e.query.coldFirstMs)} ms | ${ms(e.query.all.p50)} / ${ms(e.query.all.p95)} / ${ms(e.query.all.p99)} ms (${ms(e.query.medians.all.p95)}) | ${h ? `${ms(h.all.p50)} / ${ms(h.all.p95)} / ${ms(h.all.p99)} ms (${ms(h.medians.all.p95)})` : '–'} | ${h ? `${ms(h.coldFirstMs)} ms` : '–'} | ${h ? `${h.server.peakRssMB} MB` : '–'} | ${failures === 0 ? 'all passed' : `${failures} failed`} |`,
+      `| ${s.size.toLocaleString('en')} | ${e.engine} | ${i ? `${(i.wallMs / 1000).toFixed(1)} s` : '–'} | ${i ? i.itemsPerSecond : '–'} | ${disk} | ${again} | ${i ? i.peakRssMB : '–'} / ${e.query.peakRssMB} MB | ${ms(e.query.openMs)} + ${ms(e.query.coldFirstMs)} ms | ${e.query.warmupMs !== null && e.query.warmupMs !== undefined ? `${(e.query.warmupMs / 1000).toFixed(1)} s` : '–'} | ${ms(e.query.all.p50)} / ${ms(e.query.all.p95)} / ${ms(e.query.all.p99)} ms (${ms(e.query.medians.all.p95)}) | ${h ? `${ms(h.all.p50)} / ${ms(h.all.p95)} / ${ms(h.all.p99)} ms (${ms(h.medians.all.p95)})` : '–'} | ${h ? `${ms(h.coldFirstMs)} ms` : '–'} | ${h ? `${h.server.peakRssMB} MB` : '–'} | ${failures === 0 ? 'all passed' : `${failures} failed`} |`,
     )
   }
 }
 for (const s of results) {
   for (const e of s.engines) {
     lines.push('', `Per query class, ${s.size.toLocaleString('en')} items, ${e.engine} (p50 / p95 ms; where the time goes: mean ms per query)`, '')
-    lines.push('| class | queries | in-process p50 / p95 (of medians) | HTTP p50 / p95 (of medians) | FTS5 match set | FTS5 tiers | other SQL | JS match set | JS filters + facets | JS ranking | JS hits + snippets | rest | mean |')
-    lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
+    lines.push('| class | queries | in-process p50 / p95 (of medians) | HTTP p50 / p95 (of medians) | FTS5 full table | FTS5 head table | other SQL | JS planning | JS posting sets | JS filters + facets | JS ranking | JS hits + snippets | rest | mean |')
+    lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
     for (const cls of QUERY_CLASSES) {
       const a = e.query.byClass[cls]
       if (!a) continue
       const h = e.http?.byClass[cls]
       const b = e.query.breakdown?.classes[cls]
-      const parts = b ? ['ftsMatch', 'ftsTiers', 'otherSql', 'jsMatch', 'jsFacets', 'jsRank', 'jsHits', 'rest'].map((p) => ms(b[p])) : Array(8).fill('–')
-      const mean = b ? ms(['ftsMatch', 'ftsTiers', 'otherSql', 'jsMatch', 'jsFacets', 'jsRank', 'jsHits', 'rest'].reduce((sum, p) => sum + (b[p] ?? 0), 0)) : '–'
+      const partNames = ['ftsMatch', 'ftsTiers', 'otherSql', 'jsMatch', 'jsPostings', 'jsFacets', 'jsRank', 'jsHits', 'rest']
+      const parts = b ? partNames.map((p) => ms(b[p])) : Array(partNames.length).fill('–')
+      const mean = b ? ms(partNames.reduce((sum, p) => sum + (b[p] ?? 0), 0)) : '–'
       const am = e.query.medians.byClass[cls]
       const hm = e.http?.medians.byClass[cls]
       lines.push(`| ${cls} | ${a.n / passes} | ${ms(a.p50)} / ${ms(a.p95)} (${ms(am?.p95)}) | ${h ? `${ms(h.p50)} / ${ms(h.p95)} (${ms(hm?.p95)})` : '–'} | ${parts.join(' | ')} | ${mean} |`)
@@ -390,7 +404,7 @@ if (problems.length) {
 console.log(lines.join('\n'))
 
 const stamp = new Date().toISOString().slice(0, 19).replace(/[T:]/g, '-')
-const json = JSON.stringify({ date: new Date().toISOString(), machine: info, seed, passes, httpPasses, site: site?.how ?? null, wallSeconds: Math.round((Date.now() - started) / 1000), results }, null, 1)
+const json = JSON.stringify({ date: new Date().toISOString(), machine: info, seed, passes, httpPasses, settleSeconds, engineModule: engineModule || null, site: site?.how ?? null, wallSeconds: Math.round((Date.now() - started) / 1000), results }, null, 1)
 fs.writeFileSync(path.join(OUT, `results-${stamp}.json`), json)
 fs.writeFileSync(path.join(OUT, 'results-latest.json'), json)
 log(`done in ${Math.round((Date.now() - started) / 1000)} s; JSON in ${path.relative(ROOT, path.join(OUT, 'results-latest.json'))}`)
