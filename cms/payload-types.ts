@@ -129,6 +129,7 @@ export interface Config {
     tasks: {
       syncSite: TaskSyncSite;
       syncSearch: TaskSyncSearch;
+      syncSearchReferences: TaskSyncSearchReferences;
       mailFanOut: TaskMailFanOut;
       mailSend: TaskMailSend;
       mailDigest: TaskMailDigest;
@@ -761,6 +762,7 @@ export interface PayloadJob {
           | 'inline'
           | 'syncSite'
           | 'syncSearch'
+          | 'syncSearchReferences'
           | 'mailFanOut'
           | 'mailSend'
           | 'mailDigest'
@@ -799,7 +801,17 @@ export interface PayloadJob {
       }[]
     | null;
   taskSlug?:
-    | ('inline' | 'syncSite' | 'syncSearch' | 'mailFanOut' | 'mailSend' | 'mailDigest' | 'mailTend' | 'schedulePublish')
+    | (
+        | 'inline'
+        | 'syncSite'
+        | 'syncSearch'
+        | 'syncSearchReferences'
+        | 'mailFanOut'
+        | 'mailSend'
+        | 'mailDigest'
+        | 'mailTend'
+        | 'schedulePublish'
+      )
     | null;
   queue?: string | null;
   waitUntil?: string | null;
@@ -1324,6 +1336,19 @@ export interface TaskSyncSite {
  * via the `definition` "TaskSyncSearch".
  */
 export interface TaskSyncSearch {
+  input: {
+    collection: string;
+    id: string;
+  };
+  output: {
+    result?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSyncSearchReferences".
+ */
+export interface TaskSyncSearchReferences {
   input: {
     collection: string;
     id: string;

@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 import type { SiteCollection } from '../../site/store/db'
 import { isSearchableCollection } from '../../search/sync/items'
+import { isReferencedCollection, type ReferencedCollection } from '../../search/sync/references'
 import { wakeJobRunner } from '../jobs/runner'
 
 /**
@@ -29,8 +30,22 @@ export const queueContentSyncOnDelete =
     await queue(req, collection, String(id))
   }
 
-/** The two hooks, for collections the site shows but that have no editorial workflow. */
+/** What of a record documents' search items show (issuer and field names, an original's text). */
+const SHOWN_IN_SEARCH: Record<ReferencedCollection, string[]> = { organizations: ['name', 'slug', 'code'], subjects: ['name', 'slug'], files: ['extractedText'] }
+
+/** A renamed organization or field, or a replaced original: the documents using it are re-indexed. */
+export const queueReferenceSync =
+  (collection: ReferencedCollection): CollectionAfterChangeHook =>
+  async ({ doc, previousDoc, operation, req }) => {
+    if (operation === 'update' && SHOWN_IN_SEARCH[collection].some((field) => doc[field] !== previousDoc?.[field])) {
+      await req.payload.jobs.queue({ task: 'syncSearchReferences', input: { collection, id: String(doc.id) }, req })
+      wakeJobRunner()
+    }
+    return doc
+  }
+
+/** The hooks for collections the site shows but that have no editorial workflow. */
 export const contentSyncHooks = (collection: SiteCollection) => ({
-  afterChange: [queueContentSync(collection)],
+  afterChange: [queueContentSync(collection), ...(isReferencedCollection(collection) ? [queueReferenceSync(collection)] : [])],
   afterDelete: [queueContentSyncOnDelete(collection)],
 })

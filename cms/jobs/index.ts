@@ -4,6 +4,7 @@ import { mailFanOutTask } from './mailFanOut'
 import { mailSendTask } from './mailSend'
 import { mailTendTask } from './mailTend'
 import { syncSearchTask } from './syncSearch'
+import { syncSearchReferencesTask } from './syncSearchReferences'
 import { syncSiteTask } from './syncSite'
 
 /**
@@ -14,7 +15,7 @@ import { syncSiteTask } from './syncSite'
  */
 export function jobsConfig(): JobsConfig {
   return {
-    tasks: [syncSiteTask, syncSearchTask, mailFanOutTask, mailSendTask, mailDigestTask, mailTendTask],
+    tasks: [syncSiteTask, syncSearchTask, syncSearchReferencesTask, mailFanOutTask, mailSendTask, mailDigestTask, mailTendTask],
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
       ...defaultJobsCollection,
       admin: { ...defaultJobsCollection.admin, hidden: false, group: 'Quản trị' },

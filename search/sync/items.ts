@@ -15,7 +15,7 @@ export const searchId = (collection: SearchableCollection, cmsId: string): strin
  * the CMS's access rules, and the where clause states them again. Drafts, members-only and secret
  * documents therefore never become search items.
  */
-const PUBLIC: Record<SearchableCollection, Where> = {
+export const PUBLIC: Record<SearchableCollection, Where> = {
   documents: { and: [{ _status: { equals: 'published' } }, { audience: { equals: 'public' } }, { secrecy: { equals: 'none' } }] },
   news: { and: [{ _status: { equals: 'published' } }, { audience: { equals: 'public' } }] },
   topics: { and: [{ _status: { equals: 'published' } }, { audience: { equals: 'public' } }] },
