@@ -24,9 +24,6 @@ RUN npm install --omit=dev --no-audit --no-fund --loglevel=error
 
 # ── Builds: the admin (next build) and the site server (astro build) ───────────────────────────
 FROM deps AS build
-# The site's public URL is fixed at build time (Astro's `site`: canonical links, feeds); compose
-# passes it from .env, so changing SITE_URL means `docker compose build` again.
-ARG SITE_URL=http://localhost:4321
 COPY . .
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 ASTRO_TELEMETRY_DISABLED=1 DATA_DIR=/tmp/build-data
 # Loading the Payload config refuses to run without a secret. The builds get a random one that

@@ -20,8 +20,9 @@ export default defineConfig({
   session: false,
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },
-  // Rendered pages are kept in memory (LRU); a page is ~10–40 KB, so 5000 pages stay under ~200 MB.
-  cache: { provider: { name: 'library', entrypoint: './site/cache/provider.ts', config: { max: Number(process.env.SITE_CACHE_PAGES) || 5000 } } },
+  // Rendered pages are kept in memory (LRU; SITE_CACHE_PAGES, read at start, default 5000): a page is
+  // ~10–40 KB, so 5000 pages stay under ~200 MB.
+  cache: { provider: { name: 'library', entrypoint: './site/cache/provider.ts' } },
   server: { port: Number(process.env.SITE_PORT) || 4321, host: true },
   vite: {
     // The site server never loads Payload; this keeps a stray type-only import from bundling it.

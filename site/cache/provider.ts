@@ -9,7 +9,9 @@ import { onLibraryChange, refreshLibrary } from '../lib/library'
  * request, and nothing else leaves the cache.
  */
 const provider: CacheProviderFactory<{ max?: number }> = (config) => {
-  const inner = (memoryProvider as CacheProviderFactory)(config) as CacheProvider & { onRequest: NonNullable<CacheProvider['onRequest']> }
+  // Read when the server starts (the config object was fixed at build time).
+  const max = Number(process.env.SITE_CACHE_PAGES) || config?.max || 5000
+  const inner = (memoryProvider as CacheProviderFactory)({ ...config, max }) as CacheProvider & { onRequest: NonNullable<CacheProvider['onRequest']> }
   // The memory provider's invalidate does its work synchronously, before this returns.
   onLibraryChange((tags) => void inner.invalidate({ tags }))
   return {
