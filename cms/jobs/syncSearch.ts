@@ -1,25 +1,10 @@
-import type { TaskConfig } from 'payload'
 import { searchEngine } from '../../search/engine'
 import { applySearchSync } from '../../search/sync/apply'
 import { isSearchableCollection } from '../../search/sync/items'
+import { recordTask } from './recordTask'
 
-/**
- * Persisted search update for one record, queued in the same transaction as the change (see
- * hooks/queueSearchSync). An unreachable engine fails the job, which is retried with exponential
- * backoff (≈ 2 s … 17 min over 11 attempts); the editor's save never waits for it.
- */
-export const syncSearchTask: TaskConfig<'syncSearch'> = {
-  slug: 'syncSearch',
-  label: 'Cập nhật chỉ mục tìm kiếm',
-  inputSchema: [
-    { name: 'collection', type: 'text', required: true },
-    { name: 'id', type: 'text', required: true },
-  ],
-  outputSchema: [{ name: 'result', type: 'text' }],
-  retries: { attempts: 10, backoff: { type: 'exponential', delay: 2000 } },
-  handler: async ({ input, req }) => {
-    if (!isSearchableCollection(input.collection)) throw new Error(`Not a searchable collection: ${input.collection}`)
-    const result = await applySearchSync(req.payload, await searchEngine(), input.collection, input.id, req)
-    return { output: { result } }
-  },
-}
+/** The search index entry of one document, news item or topic (hooks/queueContentSync). */
+export const syncSearchTask = recordTask('syncSearch', 'Cập nhật chỉ mục tìm kiếm', async ({ collection, id }, req) => {
+  if (!isSearchableCollection(collection)) throw new Error(`Not a searchable collection: ${collection}`)
+  return applySearchSync(req.payload, await searchEngine(), collection, id, req)
+})

@@ -155,14 +155,8 @@ function dropTables(db: DatabaseSync, g: number): void {
 // Folded text
 // ---------------------------------------------------------------------------------------------
 
-interface FoldedTexts {
-  number: string
-  title: string
-  meta: string
-  summary: string
-  body: string
-  attachment: string
-}
+/** The same parts as IndexTexts, folded (accents and đ removed, lower case, one space between words). */
+type FoldedTexts = IndexTexts
 
 const foldJoin = (text: string) => foldWords(text).join(' ')
 

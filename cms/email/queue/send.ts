@@ -32,7 +32,8 @@ async function dueDeliveries(payload: Payload, now: Date, limit: number): Promis
   return docs as unknown as DeliveryRow[]
 }
 
-async function nextQueuedAt(payload: Payload): Promise<Date | null> {
+/** When the earliest queued message is due, or null when none is queued. */
+export async function nextQueuedAt(payload: Payload): Promise<Date | null> {
   const { docs } = await payload.find({
     collection: 'mail-deliveries',
     where: { status: { equals: 'queued' } },

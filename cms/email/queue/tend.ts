@@ -3,6 +3,7 @@ import { mailSettings } from '../settings'
 import { CONFIRM_VALID_MS } from '../subscriptions/subscribe'
 import { digestSlot, dueForDigest } from './digest'
 import { closeAbandoned, ensureJob, isAbandoned, MAIL_TASKS, openJobs, queueMailJob, type JobRow } from './jobs'
+import { nextQueuedAt } from './send'
 
 /** Unsubscribed addresses are kept this long (to answer a second click kindly), then deleted. */
 export const UNSUBSCRIBED_KEPT_MS = 30 * 24 * 60 * 60 * 1000
@@ -58,20 +59,10 @@ export async function tendMail(payload: Payload, now = new Date(), options: { ex
     result.replacedJobs++
   }
 
-  const waiting = await payload.find({
-    collection: 'mail-deliveries',
-    where: { status: { equals: 'queued' } },
-    sort: 'nextAttemptAt',
-    depth: 0,
-    limit: 1,
-    overrideAccess: true,
-  })
-  if (waiting.docs.length > 0) {
+  const due = await nextQueuedAt(payload)
+  if (due) {
     const senders = (await openJobs(payload, 'mailSend')).filter((j) => !isAbandoned(j, now.getTime()))
-    if (senders.length === 0) {
-      const at = (waiting.docs[0] as { nextAttemptAt?: string | null }).nextAttemptAt
-      await queueMailJob(payload, 'mailSend', { outages: 0 }, { waitUntil: at ? new Date(at) : undefined })
-    }
+    if (senders.length === 0) await queueMailJob(payload, 'mailSend', { outages: 0 }, { waitUntil: due })
   }
 
   const slot = digestSlot(now)
