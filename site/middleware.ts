@@ -1,4 +1,5 @@
 import { defineMiddleware } from 'astro/middleware'
+import { refreshLibrary } from './lib/library'
 
 /**
  * Headers every on-demand response carries (the Content-Security-Policy itself comes from Astro's
@@ -21,6 +22,9 @@ export const onRequest = defineMiddleware(async ({ request }, next) => {
   if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
     return new Response('Yêu cầu quá lớn.', { status: 413, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS } })
   }
+  // The route cache's provider already did this for cached routes; in `astro dev` (no route cache)
+  // this is what keeps the library current. Whoever refreshes, the cache hears of the change.
+  refreshLibrary()
   const response = await next()
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value)
   // Pages change when the library does: browsers and proxies revalidate instead of keeping a copy.
