@@ -1169,31 +1169,21 @@ class SqliteSearchEngine implements SearchEngine {
   }
 
   async upsert(items: SearchItem[]): Promise<void> {
-    if (items.length === 0) return
-    await this.exclusive(() => {
-      try {
-        this.write(() => {
-          const g = this.liveGeneration()
-          const version = this.nextVersion()
-          const vocab = new Map<string, number>()
-          for (const item of items) this.writeItem(g, item, version, vocab)
-          this.applyVocab(g, vocab)
-        })
-      } catch (e) {
-        throw this.unavailable(e)
-      }
-    })
+    if (items.length > 0) await this.writeLive((g, version, vocab) => items.forEach((item) => this.writeItem(g, item, version, vocab)))
   }
 
   async remove(ids: string[]): Promise<void> {
-    if (ids.length === 0) return
+    if (ids.length > 0) await this.writeLive((g, version, vocab) => new Set(ids).forEach((id) => this.removeItem(g, id, version, vocab)))
+  }
+
+  /** One change of the live generation: a new version, the vocabulary deltas applied at the end. */
+  private async writeLive(change: (g: number, version: number, vocab: Map<string, number>) => void): Promise<void> {
     await this.exclusive(() => {
       try {
         this.write(() => {
           const g = this.liveGeneration()
-          const version = this.nextVersion()
           const vocab = new Map<string, number>()
-          for (const id of new Set(ids)) this.removeItem(g, id, version, vocab)
+          change(g, this.nextVersion(), vocab)
           this.applyVocab(g, vocab)
         })
       } catch (e) {
