@@ -82,6 +82,8 @@ const schema = z
     MAIL_REPLY_TO: z.union([z.literal(''), z.email({ message: 'must be an e-mail address' })]).default(''),
     ...mailFields,
     JOBS_IN_PROCESS: bool.default(true),
+    // A job a crashed runner left "processing" is run again after this long (mail jobs: MAIL_LEASE_SECONDS).
+    JOBS_LEASE_SECONDS: z.coerce.number().int().min(2).max(86_400).default(300),
     UPLOAD_MAX_MB: z.coerce.number().positive().max(500).default(30),
     IMAGE_MAX_MB: z.coerce.number().positive().max(100).default(10),
     // Where `npm run backup` writes archives; keep it off the data volume, so one failure cannot take both.

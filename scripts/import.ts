@@ -1,6 +1,7 @@
 /**
- * `npm run import -- <file.jsonl|file.csv> [--files <dir>] [--notify]`: loads a back catalogue (format:
- * docs/import.md); subscribers are notified only with --notify. Idempotent: the record id is the slug, so a second run updates. Exit code 0 when
+ * `npm run import -- <file.jsonl|file.csv> [--files <dir>] [--clear-files] [--notify]`: loads a back
+ * catalogue (format: docs/import.md); subscribers are notified only with --notify. A row naming no
+ * attachment or cover keeps the record's existing ones unless --clear-files is given. Idempotent: the record id is the slug, so a second run updates. Exit code 0 when
  * every row landed, 2 when some rows were rejected (listed), 1 when the file itself was refused.
  */
 import path from 'node:path'
@@ -10,9 +11,9 @@ import { importFile } from './import/write'
 import { payloadClient } from './lib/payload'
 import { progressBar } from './lib/progress'
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { files: { type: 'string' }, notify: { type: 'boolean', default: false } } })
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { files: { type: 'string' }, 'clear-files': { type: 'boolean', default: false }, notify: { type: 'boolean', default: false } } })
 if (positionals.length !== 1) {
-  console.error('Cách dùng: npm run import -- <tệp.jsonl|tệp.csv> [--files <thư mục tệp đính kèm>] [--notify: báo cho người đăng ký nhận thư]')
+  console.error('Cách dùng: npm run import -- <tệp.jsonl|tệp.csv> [--files <thư mục tệp đính kèm>] [--clear-files: gỡ tệp đính kèm/ảnh bìa của bản ghi mà dòng không nêu] [--notify: báo cho người đăng ký nhận thư]')
   process.exit(1)
 }
 
@@ -20,7 +21,12 @@ const file = path.resolve(positionals[0])
 const payload = await payloadClient()
 const bar = progressBar('Đang nhập')
 try {
-  const report = await importFile(payload, file, { filesDir: values.files && path.resolve(values.files), onProgress: bar.update, notify: values.notify })
+  const report = await importFile(payload, file, {
+    filesDir: values.files && path.resolve(values.files),
+    clearFiles: values['clear-files'],
+    onProgress: bar.update,
+    notify: values.notify,
+  })
   bar.done()
   console.log(`\nKết quả nhập «${path.basename(file)}»: ${report.rows} dòng dữ liệu`)
   console.log(`  Thêm mới: ${report.created}`)

@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import { releaseAbandonedJobs } from './lease'
 
 /**
  * Runs what is due in the queue, one job after another. Payload's own autoRun runs a batch in
@@ -6,6 +7,7 @@ import type { Payload } from 'payload'
  * single provincial server wants.
  */
 export async function runQueuedJobs(payload: Payload, limit = 100): Promise<void> {
+  await releaseAbandonedJobs(payload)
   await payload.jobs.run({ queue: 'default', limit, sequential: true, silent: true })
 }
 

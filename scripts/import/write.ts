@@ -21,6 +21,11 @@ export interface ImportReport {
 export interface ImportOptions {
   /** Directory holding the attachments and covers the rows name. */
   filesDir?: string
+  /**
+   * A row that names no attachment (or cover) clears the record's existing ones. Off by default:
+   * attachments are often added in the admin after an import, and a re-import must not lose them.
+   */
+  clearFiles?: boolean
   onProgress?: (done: number, total: number) => void
   /**
    * Notify subscribers of what the file publishes, as a publish in the admin would. Off by default:
@@ -58,7 +63,7 @@ export async function importFile(payload: Payload, filePath: string, options: Im
     else report.rejected.push({ line: result.line, id: result.id, reason: result.reason })
   }
 
-  const writer = new Writer(payload, options.filesDir, { silent: !options.notify })
+  const writer = new Writer(payload, options.filesDir, { silent: !options.notify }, options.clearFiles ?? false)
   const documentIdsInFile = new Set(rows.filter((r) => r.row.kind === 'document').map((r) => r.row.id))
   const written: { line: number; row: ImportRow; id: string }[] = []
   let done = report.rejected.length
@@ -97,6 +102,7 @@ class Writer {
     private filesDir?: string,
     /** Passed to every write: `silent` keeps the mail hooks from notifying (cms/hooks/queueNotifications). */
     private context: { silent: boolean } = { silent: true },
+    private clearFiles = false,
   ) {}
 
   private async findBySlug(collection: CollectionSlug, slug: string): Promise<string | undefined> {
@@ -141,14 +147,14 @@ class Writer {
     return id
   }
 
-  /** Uploads a named file once; a re-import reuses the stored one. */
+  /** Uploads a named file once; a re-import reuses the stored one (then --files is not needed). */
   private async upload(collection: 'files' | 'media', name: string, data: Record<string, unknown>): Promise<string> {
+    const existing = await this.payload.find({ collection, where: { sourceName: { equals: name } }, limit: 1, depth: 0 })
+    if (existing.docs[0]) return String(existing.docs[0].id)
     const filePath = path.resolve(this.filesDir ?? '.', name)
     if (!this.filesDir || !fs.existsSync(filePath)) {
       throw new Error(`Không tìm thấy tệp «${name}»${this.filesDir ? ` trong thư mục ${this.filesDir}` : ' (hãy chỉ thư mục tệp bằng --files)'}.`)
     }
-    const existing = await this.payload.find({ collection, where: { sourceName: { equals: name } }, limit: 1, depth: 0 })
-    if (existing.docs[0]) return String(existing.docs[0].id)
     const created = await this.payload.create({ context: this.context, collection, data: { ...data, sourceName: name } as never, filePath })
     return String(created.id)
   }
@@ -199,7 +205,9 @@ class Writer {
       status: row.status,
       audience: row.audience,
       secrecy,
-      attachments: await sequential(row.attachments ?? [], (name) => this.upload('files', name, { title: name })),
+      ...(row.attachments?.length || this.clearFiles
+        ? { attachments: await sequential(row.attachments ?? [], (name) => this.upload('files', name, { title: name })) }
+        : {}),
       // A secret document is kept as a draft: it can never be published (Luật 29/2018).
       _status: secrecy === 'none' ? 'published' : 'draft',
     }
@@ -214,7 +222,7 @@ class Writer {
       body: plainTextToLexical(row.body),
       publishedAt: row.publishedAt,
       source: row.source,
-      cover: row.cover ? await this.upload('media', row.cover, { alt: row.title }) : undefined,
+      ...(row.cover || this.clearFiles ? { cover: row.cover ? await this.upload('media', row.cover, { alt: row.title }) : null } : {}),
       _status: 'published',
     }
   }

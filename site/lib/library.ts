@@ -1,6 +1,6 @@
 import { parseSearchEnv } from '../../cms/env'
 import type { SiteCollection } from '../store/db'
-import { StoreReader, type ChangedEntry, type Entries } from '../store/reader'
+import { StoreReader, type ChangeBatch, type Entries } from '../store/reader'
 import { tagsForChange } from './cacheTags'
 import type { DocumentEntry, FileEntry, MediaEntry, NewsEntry, OrganizationEntry, SubjectEntry, TopicEntry } from './model'
 
@@ -120,7 +120,7 @@ export function patchLibrary(prev: Library, entries: Entries, changed: Array<{ c
     const list = changed.filter((c) => c.collection === collection)
     return {
       any: list.length > 0,
-      removed: new Set(list.map((c) => ((c.before ?? c.after) as { id: string }).id)),
+      removed: new Set(list.map((c) => (c.before ?? c.after) as { id: string } | null).filter((e) => e !== null).map((e) => e.id)),
       before: list.map((c) => c.before).filter(Boolean) as T[],
       after: list.map((c) => c.after).filter(Boolean) as T[],
     }
@@ -176,6 +176,8 @@ interface State {
   reader: StoreReader
   entries: Entries
   library: Library
+  /** Why the last refresh could not bring the library up to the store, if it could not. */
+  failure?: string
 }
 let state: State | undefined
 const listeners: Array<(tags: string[]) => void> = []
@@ -197,41 +199,104 @@ export function onLibraryChange(listener: (tags: string[]) => void): void {
   listeners.push(listener)
 }
 
+const notify = (tags: Iterable<string>) => {
+  const list = [...tags]
+  for (const listener of listeners) listener(list)
+}
+
+type Patch = { collection: SiteCollection; before: unknown; after: unknown }
+
+/**
+ * The entries and library after a batch, computed aside: nothing is assigned until all of it
+ * succeeded, so a failure leaves the current version whole. An entry that appeared and left
+ * between two refreshes (null before and after) changes nothing.
+ */
+function applyBatch(current: State, batch: ChangeBatch): { entries: Entries; library: Library; tags: Set<string> } {
+  const tags = new Set<string>()
+  const entries = { ...current.entries } as Entries
+  const copied = new Set<SiteCollection>()
+  const patches: Patch[] = []
+  for (const change of batch.changes) {
+    const before = current.entries[change.collection].get(change.id) ?? null
+    if (before === null && change.data === null) continue
+    if (!copied.has(change.collection)) {
+      entries[change.collection] = new Map(entries[change.collection])
+      copied.add(change.collection)
+    }
+    for (const tag of tagsForChange(change.collection, before, change.data)) tags.add(tag)
+    patches.push({ collection: change.collection, before, after: change.data })
+    if (change.data) entries[change.collection].set(change.id, change.data)
+    else entries[change.collection].delete(change.id)
+  }
+  const library = patches.length > 200 ? buildLibrary(entries) : patchLibrary(current.library, entries, patches)
+  return { entries, library, tags }
+}
+
+/** Reads the whole store again; every cached page goes. */
+function reload(current: State): void {
+  const entries = current.reader.readAll()
+  current.entries = entries
+  current.library = buildLibrary(entries)
+  notify(['all'])
+}
+
 /**
  * Takes in what the store committed since the last look, and tells the listeners which cached
  * pages it touched. Runs at the start of every on-demand request (site/cache/provider.ts), before
- * a cached page can be served.
+ * a cached page can be served. It never throws: a batch that cannot be patched in is replaced by
+ * a full reload of the store, and if even that fails the last good library keeps serving while
+ * /api/health reports the failure (and the next request tries again from the same position).
  */
 export function refreshLibrary(): void {
   const current = load()
-  const changes = current.reader.changes()
-  if (changes !== 'reload' && changes.length === 0) return
-  let changed: ChangedEntry[]
-  if (changes === 'reload') {
-    const entries = current.reader.readAll()
-    changed = [] // everything may have changed: invalidate all
-    current.entries = entries
-  } else {
-    changed = changes
-  }
-  const tags = new Set<string>(changes === 'reload' ? ['all'] : [])
-  const next = { ...current.entries } as Entries
-  const copied = new Set<SiteCollection>()
-  const patches: Array<{ collection: SiteCollection; before: unknown; after: unknown }> = []
-  for (const change of changed) {
-    if (!copied.has(change.collection)) {
-      next[change.collection] = new Map(next[change.collection])
-      copied.add(change.collection)
+  try {
+    const batch = current.reader.pending()
+    if (batch === null) {
+      current.failure = undefined
+      return
     }
-    const before = next[change.collection].get(change.id) ?? null
-    for (const tag of tagsForChange(change.collection, before, change.data)) tags.add(tag)
-    patches.push({ collection: change.collection, before, after: change.data })
-    if (change.data) next[change.collection].set(change.id, change.data)
-    else next[change.collection].delete(change.id)
+    if (batch === 'reload') {
+      reload(current)
+    } else {
+      try {
+        const next = applyBatch(current, batch)
+        current.entries = next.entries
+        current.library = next.library
+        current.reader.advance(batch)
+        notify(next.tags)
+      } catch (error) {
+        console.error(`Library: could not apply store changes ${batch.from}→${batch.to} (${messageOf(error)}); reloading the whole store`)
+        reload(current)
+      }
+    }
+    current.failure = undefined
+  } catch (error) {
+    current.failure = messageOf(error)
+    console.error(`Library: could not read the library store (${current.failure}); still serving position ${current.reader.position}`)
   }
-  current.entries = next
-  current.library = changes === 'reload' || changed.length > 200 ? buildLibrary(next) : patchLibrary(current.library, next, patches)
-  for (const listener of listeners) listener([...tags])
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
+
+export interface LibraryStatus {
+  /** The store position the library has applied. */
+  position: number
+  /** The store's last committed position. */
+  store: number
+  behind: number
+  failure?: string
+}
+
+/** How far the in-memory library is from the store it serves (for /api/health). */
+export function libraryStatus(): LibraryStatus {
+  const current = load()
+  let store: number
+  try {
+    store = current.reader.storePosition()
+  } catch (error) {
+    return { position: current.reader.position, store: -1, behind: -1, failure: current.failure ?? messageOf(error) }
+  }
+  return { position: current.reader.position, store, behind: Math.max(0, store - current.reader.position), failure: current.failure }
 }
 
 export const resolveDocuments = (lib: Library, ids: string[]): DocumentEntry[] =>

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { Payload } from 'payload'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ImportFileError } from '../../scripts/import/rows'
 import { importFile } from '../../scripts/import/write'
@@ -64,6 +65,36 @@ describe('import of the shared corpus', () => {
     expect(res.text).not.toContain('internal-')
     const announcements = await rest.get('/announcements?limit=50')
     expect(announcements.json.totalDocs).toBe(0)
+  })
+})
+
+describe('a re-import over files added in the admin', () => {
+  const pdf = path.resolve(__dirname, '../fixtures/attachments/nghi-quyet-mau.pdf')
+  const find = async (collection: 'documents' | 'news', slug: string) =>
+    (await payload.find({ collection, where: { slug: { equals: slug } }, depth: 0, limit: 1 })).docs[0] as { id: string; attachments?: string[]; cover?: string | null }
+
+  it('keeps attachments and covers the rows do not name, and clears them only with clearFiles', async () => {
+    // What `npm start`'s demo seed does after importing the corpus: an original on 27-QĐ/TW, a cover on a news item.
+    const doc = await find('documents', 'quyet-dinh-27-tw-2021')
+    const file = await payload.create({ collection: 'files', data: { title: 'Bản gốc', sourceName: 'ban-goc-27.pdf' }, filePath: pdf })
+    await payload.update({ collection: 'documents', id: doc.id, data: { attachments: [file.id] } })
+    const news = await find('news', 'news-2024-03-14-hoa-phong-tap-huan-so-tay-dang-vien')
+    const image = await payload.create({
+      collection: 'media',
+      data: { alt: 'Ảnh bìa' },
+      file: { data: await sharp({ create: { width: 64, height: 48, channels: 3, background: '#a50e0e' } }).jpeg().toBuffer(), mimetype: 'image/jpeg', name: 'bia.jpg', size: 0 },
+    })
+    await payload.update({ collection: 'news', id: news.id, data: { cover: image.id } })
+
+    const again = await importFile(payload, CORPUS)
+    expect(again).toMatchObject({ rows: 67, created: 0, updated: 67, rejected: [] })
+    expect((await find('documents', 'quyet-dinh-27-tw-2021')).attachments).toEqual([file.id])
+    expect((await find('news', 'news-2024-03-14-hoa-phong-tap-huan-so-tay-dang-vien')).cover).toBe(image.id)
+
+    const cleared = await importFile(payload, CORPUS, { clearFiles: true })
+    expect(cleared.rejected).toEqual([])
+    expect((await find('documents', 'quyet-dinh-27-tw-2021')).attachments ?? []).toEqual([])
+    expect((await find('news', 'news-2024-03-14-hoa-phong-tap-huan-so-tay-dang-vien')).cover ?? null).toBeNull()
   })
 })
 

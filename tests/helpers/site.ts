@@ -246,6 +246,8 @@ export function freePort(): Promise<number> {
 export interface RunningServer {
   url: string
   process: ChildProcess
+  /** What the server printed so far (for failure messages). */
+  output: () => string
   stop: () => Promise<void>
 }
 
@@ -283,7 +285,7 @@ export async function startSiteServer(distDir: string, env: Env): Promise<Runnin
       child.kill('SIGTERM')
       setTimeout(() => child.kill('SIGKILL'), 5000).unref()
     })
-  return { url, process: child, stop }
+  return { url, process: child, output: () => output, stop }
 }
 
 /**
@@ -340,8 +342,22 @@ export async function buildSiteFixture(): Promise<{ fixture: SiteFixture; stop: 
 // HTTP and HTML
 // ---------------------------------------------------------------------------
 
+/**
+ * A keep-alive connection the server closes just as the client reuses it fails with
+ * UND_ERR_SOCKET before the request reached the server; a GET is then sent once more, on a new
+ * connection. A server that died fails the second time too.
+ */
+async function fetchRetryingStaleSocket(url: URL): Promise<Response> {
+  try {
+    return await fetch(url)
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw error
+    return fetch(url)
+  }
+}
+
 export async function get(base: string, pathname: string): Promise<{ status: number; text: string; type: string; bytes: Buffer; headers: Headers }> {
-  const res = await fetch(new URL(pathname, base))
+  const res = await fetchRetryingStaleSocket(new URL(pathname, base))
   const bytes = Buffer.from(await res.arrayBuffer())
   return { status: res.status, text: bytes.toString('utf8'), type: res.headers.get('content-type') ?? '', bytes, headers: res.headers }
 }

@@ -11,11 +11,12 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { plainTextToLexical } from '../../cms/richtext/plainText'
 import { lastChange, openStore } from '../../site/store/db'
-import { fixtureEnv, get, startSiteServer, type RunningServer } from '../helpers/site'
+import { startLiveWorld, type LiveWorld } from '../helpers/liveSite'
+import { get, type Env, type RunningServer } from '../helpers/site'
 
 const site = inject('site')
-const dir = path.join(site.dir, 'live')
-const env = fixtureEnv(dir)
+let world: LiveWorld
+let env: Env
 let payload: Payload
 let server: RunningServer
 let runJobs: () => Promise<void>
@@ -24,17 +25,8 @@ let issuer: { id: string; slug: string }
 let subject: { id: string; slug: string }
 
 beforeAll(async () => {
-  fs.cpSync(site.dataDir, env.DATA_DIR!, { recursive: true })
-  Object.assign(process.env, env)
-  const [{ getPayload }, { default: config }, { runQueuedJobs }] = await Promise.all([
-    import('payload'),
-    import('../../cms/payload.config'),
-    import('../../cms/jobs/runner'),
-  ])
-  payload = await getPayload({ config })
-  runJobs = () => runQueuedJobs(payload, 500)
-  await runJobs() // whatever the seed queued
-  server = await startSiteServer(site.distDir, env)
+  world = await startLiveWorld(site, 'live', 'demo')
+  ;({ payload, server, runJobs, env } = world)
   const doc = (await payload.find({ collection: 'documents', where: { slug: { equals: 'quyet-dinh-27-tw-2021' } }, depth: 0, limit: 1 })).docs[0]!
   target = { id: String(doc.id), slug: doc.slug!, title: doc.title }
   const org = await payload.findByID({ collection: 'organizations', id: String(doc.issuer), depth: 0 })
@@ -44,9 +36,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await server?.stop()
-  await payload?.destroy()
-  fs.rmSync(dir, { recursive: true, force: true })
+  await world?.stop()
 })
 
 let counter = 950
