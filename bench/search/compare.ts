@@ -2,10 +2,11 @@
  * `tsx bench/search/compare.ts --size N --engine-module FILE [--random 2000] [--writes 300]`
  *
  * Checks that a change to the embedded engine changed nothing a member can see: the engine in
- * FILE (e.g. the previous version saved with `git show HEAD:search/engines/sqlite.ts`, its
- * imports pointed at this tree) and the current one answer the same queries over the same index
- * (bench/out/search/data-N, built by run.ts), and every answer must be identical: total, hits in
- * order with their snippets, and every facet count (tookMs aside).
+ * FILE (e.g. the previous version: `git show HEAD:search/engines/sqlite.ts` and its modules in
+ * search/engines/sqlite/, imports pointed at this tree, as in bench/README.md) and the current
+ * one answer the same queries over the same index (bench/out/search/data-N, built by run.ts),
+ * and every answer must be identical: total, hits in order with their snippets, and every facet
+ * count (tookMs aside).
  *
  * Queries: the benchmark's set, plus `--random` more made from the index's own vocabulary
  * (one to four words of every frequency, prefixes, typos, filters, pages 1–3), asked twice by

@@ -216,17 +216,24 @@ async function breakdown(engine: SearchEngine, queries: BenchQuery[]) {
   const timer = new SelfTimer()
   for (const m of ['get', 'all', 'run']) timer.wrap(StatementSync.prototype, m, (self) => sqlPart((self as StatementSync).sourceSQL), `StatementSync.${m}`)
   timer.wrap(DatabaseSync.prototype, 'exec', 'otherSql', 'DatabaseSync.exec')
-  const engineProto = Object.getPrototypeOf(engine) as object
-  // Steps of the engine by name; an older engine (an A/B baseline) lacks some: listed as not split.
+  // Steps of the engine by name, on the engine or on one of its parts (search/engines/sqlite/:
+  // memory, match set, ranking tiers); an older engine (an A/B baseline) lacks some: listed as not
+  // split. (Query planning runs inside match, in the same part.)
+  const parts = engine as unknown as { memory?: { columns: object | null }; matcher?: object; ranker?: object; cache?: object | null }
+  const holders = [engine, parts.memory, parts.matcher, parts.ranker]
+    .filter((o) => o !== undefined)
+    .map((o) => Object.getPrototypeOf(o) as Record<string, unknown>)
+  const holderOf = (name: string) => holders.find((proto) => typeof proto[name] === 'function')
   const steps: Array<[string, Part]> = [
-    ['answer', 'rest'], ['refresh', 'rest'], ['patchPostings', 'rest'], ['match', 'jsMatch'], ['plan', 'jsMatch'], ['numberRids', 'jsMatch'],
+    ['answer', 'rest'], ['refresh', 'rest'], ['patchPostings', 'rest'], ['match', 'jsMatch'], ['numberRids', 'jsMatch'],
     ['postingSet', 'jsPostings'], ['exprBits', 'jsPostings'], ['prefixSet', 'jsPostings'], ['ftsIds', 'jsPostings'],
     ['rankPage', 'jsRank'], ['phraseTier', 'jsRank'], ['loadHeadlines', 'jsRank'], ['phraseByFts', 'jsRank'], ['headIds', 'jsRank'], ['hits', 'jsHits'],
   ]
-  for (const [name, part] of steps) timer.wrap(engineProto, name, part, `engine.${name}`)
-  const cacheProto = Object.getPrototypeOf((engine as unknown as { cache: object | null }).cache ?? {}) as object
-  const cacheSteps: Array<[string, Part]> = [['evaluate', 'jsFacets'], ['evaluateBits', 'jsFacets'], ['facets', 'jsFacets'], ['rankOrder', 'jsRank'], ['browseOrder', 'jsRank']]
-  for (const [name, part] of cacheSteps) timer.wrap(cacheProto, name, part, `FacetCache.${name}`)
+  for (const [name, part] of steps) timer.wrap(holderOf(name), name, part, `engine.${name}`)
+  // The item columns (ItemColumns; an older engine: FacetCache, at engine.cache).
+  const columnsProto = Object.getPrototypeOf(parts.memory?.columns ?? parts.cache ?? {}) as object
+  const columnSteps: Array<[string, Part]> = [['evaluate', 'jsFacets'], ['evaluateBits', 'jsFacets'], ['facets', 'jsFacets'], ['rankOrder', 'jsRank'], ['browseOrder', 'jsRank']]
+  for (const [name, part] of columnSteps) timer.wrap(columnsProto, name, part, `ItemColumns.${name}`)
 
   const byClass: Record<string, Record<Part, number> & { n: number }> = {}
   try {

@@ -12,7 +12,7 @@ import { DatabaseSync } from 'node:sqlite'
 import { afterAll, describe, expect, it } from 'vitest'
 import { FILTERS, type SearchEngine, type SearchItem, type SearchQuery, type SearchResult } from '../../search/contract'
 import { createSqliteEngine } from '../../search/engines/sqlite'
-import { FacetCache, type CacheRow } from '../../search/engines/sqlite/facets'
+import { ItemColumns, type ItemRow } from '../../search/engines/sqlite/columns'
 import { syntheticDocument } from '../../search/eval/corpus'
 import { foldWords } from '../../search/vietnamese'
 
@@ -178,17 +178,17 @@ describe('sqlite engine: in-memory posting sets and facet bitmaps', () => {
   })
 })
 
-describe('FacetCache.evaluateBits', () => {
+describe('ItemColumns.evaluateBits', () => {
   /** The plain definition: rows passing every filter; each facet over the rows passing the others. */
-  function reference(rows: Map<number, CacheRow>, match: Set<number>, filters: Record<string, string>) {
-    const valuesOf = (row: CacheRow, name: string): string[] => {
+  function reference(rows: Map<number, ItemRow>, match: Set<number>, filters: Record<string, string>) {
+    const valuesOf = (row: ItemRow, name: string): string[] => {
       const [, , kind, type, issuer, level, year, fields, status] = row
       const single: Record<string, string | number | null> = { kind, type, issuer, level, year, status }
       if (name === 'field') return [...new Set(JSON.parse(fields) as string[])]
       const v = single[name]
       return v === null || v === '' ? [] : [String(v)]
     }
-    const passes = (row: CacheRow, skip: string | null) => Object.entries(filters).every(([name, value]) => name === skip || valuesOf(row, name).includes(value))
+    const passes = (row: ItemRow, skip: string | null) => Object.entries(filters).every(([name, value]) => name === skip || valuesOf(row, name).includes(value))
     let total = 0
     const counts: Record<string, Record<string, number>> = Object.fromEntries(FILTERS.map((f) => [f, {}]))
     for (const rid of match) {
@@ -202,10 +202,10 @@ describe('FacetCache.evaluateBits', () => {
 
   it('counts like the plain definition and keeps its orders sorted, through changes, with and without filters', () => {
     const r = random(7)
-    const cache = new FacetCache(1)
-    const rows = new Map<number, CacheRow>()
+    const columns = new ItemColumns(1)
+    const rows = new Map<number, ItemRow>()
     let version = 0
-    const randomRow = (rid: number): CacheRow => [
+    const randomRow = (rid: number): ItemRow => [
       rid,
       ++version,
       r.pick(['document', 'news', 'topic']),
@@ -220,7 +220,7 @@ describe('FacetCache.evaluateBits', () => {
     const put = (rid: number) => {
       const row = randomRow(rid)
       rows.set(rid, row)
-      cache.set(row)
+      columns.set(row)
     }
     for (let rid = 1; rid <= 3000; rid++) put(rid)
     for (let round = 0; round < 30; round++) {
@@ -229,7 +229,7 @@ describe('FacetCache.evaluateBits', () => {
         const rid = r.int(1, 3200)
         if (r.next() < 0.3 && rows.has(rid)) {
           rows.delete(rid)
-          cache.drop(rid, ++version)
+          columns.drop(rid, ++version)
         } else put(rid)
       }
       const density = r.pick([0.01, 0.2, 0.5, 0.8, 0.97])
@@ -243,15 +243,15 @@ describe('FacetCache.evaluateBits', () => {
         filters.field = r.pick(FIELDS)[0]
         filters.kind = r.pick(['document', 'news', 'nowhere'])
       }
-      // Orders patched change by change equal the orders of a cache built from the same rows.
-      const rebuilt = new FacetCache(1)
+      // Orders patched change by change equal the orders of columns built from the same rows.
+      const rebuilt = new ItemColumns(1)
       for (const row of [...rows.values()].sort((a, b) => a[1] - b[1])) rebuilt.set(row)
-      expect([...cache.rankOrder()], `round ${round}: rank order`).toEqual([...rebuilt.rankOrder()])
-      expect([...cache.browseOrder()], `round ${round}: browse order`).toEqual([...rebuilt.browseOrder()])
-      const ev = cache.evaluateBits(bits, cache.activeFilters(filters))
+      expect([...columns.rankOrder()], `round ${round}: rank order`).toEqual([...rebuilt.rankOrder()])
+      expect([...columns.browseOrder()], `round ${round}: browse order`).toEqual([...rebuilt.browseOrder()])
+      const ev = columns.evaluateBits(bits, columns.activeFilters(filters))
       const want = reference(rows, match, filters)
       expect(ev.n, `round ${round}`).toBe(want.total)
-      const got = cache.facets(ev.counts)
+      const got = columns.facets(ev.counts)
       for (const f of FILTERS) {
         expect(Object.fromEntries(got[f].map((c) => [c.value, c.count])), `round ${round}, facet ${f}`).toEqual(want.counts[f])
       }

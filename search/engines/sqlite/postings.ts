@@ -15,9 +15,9 @@
  * else a sorted Int32Array. The whole cache is bounded by a byte budget (least recently used
  * entries go first), so its memory cost is fixed whatever the library size.
  *
- * Freshness: the cache belongs to one FacetCache (one generation, one data version). When the
- * engine sees changed or removed items (another connection's commit, or its own), it passes their
- * new words here and every entry is corrected in place: the same snapshot FTS5 would read. Only
+ * Freshness: the cache belongs to one ItemColumns (one generation, one data version). When
+ * memory.ts sees changed or removed items (another connection's commit, or its own), it passes
+ * their new words here and every entry is corrected in place: the same snapshot FTS5 would read. Only
  * words made of [a-z0-9] are cached, and only items whose words all are can be applied
  * incrementally: for those, FTS5's unicode61 tokenizer and foldWords() split text identically.
  * Anything else (or a large batch of changes) empties the cache; it refills on demand.

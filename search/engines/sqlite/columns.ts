@@ -1,8 +1,12 @@
 /**
- * The facet columns of the embedded engine: a columnar copy of every item's filter values
- * (dictionary-coded typed arrays indexed by rowid), kept per connection and refreshed
- * incrementally (search/engines/sqlite.ts, refresh()). Filters and facet counts run here, in JS,
- * over a match set: no SQL GROUP BY and no join per matching row.
+ * The item columns of the embedded engine: the per-connection copy of what every live item of one
+ * generation contributes to filtering and ordering — facet values as dictionary-coded typed arrays
+ * indexed by rowid, status rank and day, bitmaps of the live rows and of each filter value, the
+ * counts over all items, the rank and browse orders, and the headlines the phrase tier reads.
+ * Kept in JS rather than asked of SQLite because filters, facet counts and page order run over a
+ * match set on every search: no SQL GROUP BY and no join per matching row. memory.ts builds one
+ * per generation and patches it per changed item (refresh()), which is why every derived bitmap,
+ * count and order here is patched in place rather than rebuilt.
  */
 import { FILTERS, type FacetCount, type FilterName, type SearchQuery, type ValidityStatus } from '../../contract'
 import { dayNumber, statusRank } from '../../indexing'
@@ -43,12 +47,12 @@ export interface BitEvaluation {
   counts: Record<FilterName, Int32Array>
 }
 
-/** Row shape read for the cache: rid, version, kind, type, issuer, level, year, fields, status, issued_at. */
-export type CacheRow = [number, number, string, string | null, string | null, string | null, number, string, string | null, string]
+/** One item's columns as refresh() reads them: rid, version, kind, type, issuer, level, year, fields, status, issued_at. */
+export type ItemRow = [number, number, string, string | null, string | null, string | null, number, string, string | null, string]
 
 export const RID_BITS = 2 ** 22
 
-/** Changes patched into the sorted orders before they are rebuilt instead (FacetCache.reorder). */
+/** Changes patched into the sorted orders before they are rebuilt instead (ItemColumns.reorder). */
 const MAX_ORDER_PATCHES = 2000
 
 /**
@@ -125,11 +129,11 @@ class RowLists {
   private outsideOf = false
   private list: { ids: Int32Array; n: number } | null = null
 
-  constructor(private readonly cache: FacetCache) {}
+  constructor(private readonly columns: ItemColumns) {}
 
   of(rows: Bits): { ids: Int32Array; n: number } {
     if (this.bits !== rows || this.outsideOf) {
-      this.list = this.cache.takeIds(rows)
+      this.list = this.columns.takeIds(rows)
       this.bits = rows
       this.outsideOf = false
     }
@@ -138,9 +142,9 @@ class RowLists {
 
   outside(rows: Bits): { ids: Int32Array; n: number } {
     if (this.bits !== rows || !this.outsideOf) {
-      const outside = this.cache.aliveBits().slice()
+      const outside = this.columns.aliveBits().slice()
       andNotInto(outside, rows)
-      this.list = this.cache.takeIds(outside)
+      this.list = this.columns.takeIds(outside)
       this.bits = rows
       this.outsideOf = true
     }
@@ -148,7 +152,7 @@ class RowLists {
   }
 }
 
-export class FacetCache {
+export class ItemColumns {
   version = 0
   cap = 0
   size = 0
@@ -159,9 +163,9 @@ export class FacetCache {
    */
   headlines: Array<string | null | undefined> = []
   headlineCount = 0
-  /** Whether every indexed word is made of [a-z0-9] (null: not checked yet); see the engine's prefixSet. */
+  /** Whether every indexed word is made of [a-z0-9] (null: not checked yet); see match.ts, prefixSet(). */
   asciiVocab: boolean | null = null
-  /** Highest rowid ever set, plus one: the length of every bitmap built for this cache. */
+  /** Highest rowid ever set, plus one: the length of every bitmap built over these columns. */
   ridLimit = 0
   alive = new Uint8Array(0)
   rank = new Uint8Array(0)
@@ -246,7 +250,7 @@ export class FacetCache {
     }
   }
 
-  set(row: CacheRow): void {
+  set(row: ItemRow): void {
     const [rid, version, kind, type, issuer, level, year, fields, status, issuedAt] = row
     this.grow(rid)
     if (rid >= this.ridLimit) this.ridLimit = rid + 1
@@ -292,7 +296,7 @@ export class FacetCache {
     return this.aliveCache
   }
 
-  /** Words of a bitmap over this cache's rowids. */
+  /** Words of a bitmap over these rowids. */
   get words(): number {
     return wordsFor(this.ridLimit)
   }
