@@ -4,9 +4,9 @@
  * SIGKILL in the middle of a fan-out.
  */
 import { getPayload } from 'payload'
-import { runQueuedJobs } from '../../../cms/jobs/runner'
+import { runQueuedJobs } from '../../cms/jobs/runner'
 
-const { default: config } = await import('../../../cms/payload.config')
+const { default: config } = await import('../../cms/payload.config')
 const payload = await getPayload({ config })
 process.send?.('ready')
 for (;;) {

@@ -31,7 +31,7 @@ describe('a sender that crashes mid-fan-out', () => {
 
     // The worker process runs the queue; when the 41st message arrives the process is killed
     // (SIGKILL: no clean-up of any kind) before the server acknowledges it.
-    const worker = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'helpers/senderProcess.ts')], {
+    const worker = spawn(process.execPath, ['--import', 'tsx', path.join(here, '../helpers/jobRunnerProcess.ts')], {
       env: { ...process.env, JOBS_IN_PROCESS: 'false' },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     })
