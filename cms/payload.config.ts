@@ -12,6 +12,7 @@ import { MailDeliveries } from './collections/MailDeliveries'
 import { MailPublications } from './collections/MailPublications'
 import { Media } from './collections/Media'
 import { News } from './collections/News'
+import { RequestCounts } from './collections/RequestCounts'
 import { Organizations } from './collections/Organizations'
 import { Subjects } from './collections/Subjects'
 import { Subscribers } from './collections/Subscribers'
@@ -37,7 +38,7 @@ export default buildConfig({
     dateFormat: 'dd/MM/yyyy HH:mm',
   },
   i18n: { supportedLanguages: { vi }, fallbackLanguage: 'vi' },
-  collections: [Documents, News, Topics, Announcements, Organizations, Subjects, Files, Media, Users, AuditLogs, Subscribers, MailDeliveries, MailPublications],
+  collections: [Documents, News, Topics, Announcements, Organizations, Subjects, Files, Media, Users, AuditLogs, Subscribers, MailDeliveries, MailPublications, RequestCounts],
   editor: lexicalEditor(),
   db: databaseAdapter(config),
   email: emailAdapter(config),

@@ -31,6 +31,8 @@ export const Users: CollectionConfig = {
     create: isAdmin,
     update: ({ req }) => (roleOf(req.user) === 'admin' ? true : req.user ? { id: { equals: req.user.id } } : false),
     delete: isAdmin,
+    // Unlocking resets the lockout's counter: in anyone else's hands it would allow unlimited guessing.
+    unlock: isAdmin,
   },
   fields: [
     { name: 'name', label: 'Họ và tên', type: 'text', required: true },
