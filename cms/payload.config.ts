@@ -21,6 +21,9 @@ import { Users } from './collections/Users'
 import { databaseAdapter } from './database'
 import { emailAdapter } from './email/adapter'
 import { health } from './endpoints/health'
+import { completeAccessQuery } from './graphql/completeAccessQuery'
+import { explainErrors } from './hooks/explainErrors'
+import { withInputChecks } from './hooks/refuseWrongTypes'
 import { env } from './env'
 import { jobsConfig } from './jobs'
 import { startJobRunner } from './jobs/runner'
@@ -38,7 +41,11 @@ export default buildConfig({
     dateFormat: 'dd/MM/yyyy HH:mm',
   },
   i18n: { supportedLanguages: { vi }, fallbackLanguage: 'vi' },
-  collections: [Documents, News, Topics, Announcements, Organizations, Subjects, Files, Media, Users, AuditLogs, Subscribers, MailDeliveries, MailPublications, RequestCounts],
+  collections: [Documents, News, Topics, Announcements, Organizations, Subjects, Files, Media, Users, AuditLogs, Subscribers, MailDeliveries, MailPublications, RequestCounts].map(
+    withInputChecks,
+  ),
+  hooks: { afterError: [explainErrors] },
+  graphQL: { queries: completeAccessQuery },
   editor: lexicalEditor(),
   db: databaseAdapter(config),
   email: emailAdapter(config),
