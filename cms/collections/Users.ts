@@ -1,4 +1,5 @@
 import type { CollectionConfig } from 'payload'
+import { limitPasswordResetMail } from '../auth/limitPasswordResetMail'
 import { refuseWeakPassword } from '../auth/passwordStrength'
 import { fieldError } from '../lib/fieldError'
 import { canUseAdmin } from '../access/canUseAdmin'
@@ -57,7 +58,7 @@ export const Users: CollectionConfig = {
     },
   ],
   hooks: {
-    beforeOperation: [refuseWeakPassword],
+    beforeOperation: [refuseWeakPassword, limitPasswordResetMail],
     beforeChange: [
       ({ data, originalDoc, req }) => {
         const role = data.role ?? originalDoc?.role

@@ -27,3 +27,11 @@ export async function readForm(request: Request): Promise<FormRead> {
   }
 }
 
+/**
+ * The visitor's address as the nearest proxy saw it (the last X-Forwarded-For entry, which the TLS
+ * proxy in front appends), else the socket's. The CMS limits the subscription form per address.
+ */
+export function visitorAddress(request: Request, socketAddress: string | undefined): string | undefined {
+  const forwarded = (request.headers.get('x-forwarded-for') ?? '').split(',').map((p) => p.trim()).filter(Boolean)
+  return forwarded.at(-1) ?? socketAddress
+}
