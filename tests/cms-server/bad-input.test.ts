@@ -166,6 +166,19 @@ describe('values of the wrong type', () => {
   })
 })
 
+describe('the GraphQL Access query', () => {
+  it('answers anonymous readers and members without an error (it failed on `canAccessAdmin`)', async () => {
+    for (const token of [undefined, world.users.member.token]) {
+      const res = await sendJson('POST', '/api/graphql', { query: '{ Access { canAccessAdmin documents { read { permission } } } }' }, token)
+      expect(res.status).toBe(200)
+      expect(res.json.errors).toBeUndefined()
+      expect(res.json.data.Access.canAccessAdmin).toBe(false)
+    }
+    const editor = await sendJson('POST', '/api/graphql', { query: '{ Access { canAccessAdmin } }' }, world.users.editor.token)
+    expect(editor.json.data.Access.canAccessAdmin).toBe(true)
+  })
+})
+
 describe('oversize payloads', () => {
   it('are refused with 413 before they are read, on every kind of route', async () => {
     const big = JSON.stringify({ title: 'x'.repeat(5 * 1024 * 1024) })
