@@ -56,6 +56,13 @@ const mailFields = {
   MAIL_LEASE_SECONDS: z.coerce.number().int().min(2).max(86_400).default(600),
 }
 
+/** Requests that make the CMS send mail (subscription form, password reset), per window (docs/security.md). */
+const formLimitFields = {
+  MAIL_FORM_LIMIT_PER_IP: z.coerce.number().int().min(1, { message: 'must be at least 1' }).max(100_000).default(10),
+  MAIL_FORM_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1, { message: 'must be at least 1' }).max(1000).default(3),
+  MAIL_FORM_WINDOW_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60, { message: 'must be at most 10080 (a week)' }).default(60),
+}
+
 const schema = z
   .object({
     ...searchFields,
@@ -81,6 +88,7 @@ const schema = z
     MAIL_FROM_NAME: z.string().default('Sổ tay đảng viên điện tử'),
     MAIL_REPLY_TO: z.union([z.literal(''), z.email({ message: 'must be an e-mail address' })]).default(''),
     ...mailFields,
+    ...formLimitFields,
     JOBS_IN_PROCESS: bool.default(true),
     // A job a crashed runner left "processing" is run again after this long (mail jobs: MAIL_LEASE_SECONDS).
     JOBS_LEASE_SECONDS: z.coerce.number().int().min(2).max(86_400).default(300),

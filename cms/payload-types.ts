@@ -80,6 +80,7 @@ export interface Config {
     subscribers: Subscriber;
     'mail-deliveries': MailDelivery;
     'mail-publications': MailPublication;
+    'request-counts': RequestCount;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -108,6 +109,7 @@ export interface Config {
     subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
     'mail-deliveries': MailDeliveriesSelect<false> | MailDeliveriesSelect<true>;
     'mail-publications': MailPublicationsSelect<false> | MailPublicationsSelect<true>;
+    'request-counts': RequestCountsSelect<false> | RequestCountsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -301,6 +303,10 @@ export interface Organization {
 export interface File {
   id: string;
   /**
+   * Cộng tác viên chỉ thấy và sửa tệp chưa xuất bản của tổ chức mình.
+   */
+  organization?: (string | null) | Organization;
+  /**
    * Dùng để lần nhập sau nhận ra tệp đã có.
    */
   sourceName?: string | null;
@@ -382,6 +388,10 @@ export interface News {
  */
 export interface Media {
   id: string;
+  /**
+   * Cộng tác viên chỉ thấy và sửa tệp chưa xuất bản của tổ chức mình.
+   */
+  organization?: (string | null) | Organization;
   /**
    * Dùng để lần nhập sau nhận ra tệp đã có.
    */
@@ -686,6 +696,18 @@ export interface MailPublication {
   contentId: string;
   title?: string | null;
   firstPublishedAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "request-counts".
+ */
+export interface RequestCount {
+  id: string;
+  key: string;
+  count: number;
+  expiresAt: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -1051,6 +1073,7 @@ export interface SubjectsSelect<T extends boolean = true> {
  * via the `definition` "files_select".
  */
 export interface FilesSelect<T extends boolean = true> {
+  organization?: T;
   sourceName?: T;
   visibility?: T;
   title?: T;
@@ -1074,6 +1097,7 @@ export interface FilesSelect<T extends boolean = true> {
  * via the `definition` "media_select".
  */
 export interface MediaSelect<T extends boolean = true> {
+  organization?: T;
   sourceName?: T;
   visibility?: T;
   alt?: T;
@@ -1234,6 +1258,17 @@ export interface MailPublicationsSelect<T extends boolean = true> {
   contentId?: T;
   title?: T;
   firstPublishedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "request-counts_select".
+ */
+export interface RequestCountsSelect<T extends boolean = true> {
+  key?: T;
+  count?: T;
+  expiresAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -12,6 +12,7 @@ import { MailDeliveries } from './collections/MailDeliveries'
 import { MailPublications } from './collections/MailPublications'
 import { Media } from './collections/Media'
 import { News } from './collections/News'
+import { RequestCounts } from './collections/RequestCounts'
 import { Organizations } from './collections/Organizations'
 import { Subjects } from './collections/Subjects'
 import { Subscribers } from './collections/Subscribers'
@@ -20,6 +21,9 @@ import { Users } from './collections/Users'
 import { databaseAdapter } from './database'
 import { emailAdapter } from './email/adapter'
 import { health } from './endpoints/health'
+import { completeAccessQuery } from './graphql/completeAccessQuery'
+import { explainErrors } from './hooks/explainErrors'
+import { withInputChecks } from './hooks/refuseWrongTypes'
 import { env } from './env'
 import { jobsConfig } from './jobs'
 import { startJobRunner } from './jobs/runner'
@@ -37,7 +41,11 @@ export default buildConfig({
     dateFormat: 'dd/MM/yyyy HH:mm',
   },
   i18n: { supportedLanguages: { vi }, fallbackLanguage: 'vi' },
-  collections: [Documents, News, Topics, Announcements, Organizations, Subjects, Files, Media, Users, AuditLogs, Subscribers, MailDeliveries, MailPublications],
+  collections: [Documents, News, Topics, Announcements, Organizations, Subjects, Files, Media, Users, AuditLogs, Subscribers, MailDeliveries, MailPublications, RequestCounts].map(
+    withInputChecks,
+  ),
+  hooks: { afterError: [explainErrors] },
+  graphQL: { queries: completeAccessQuery },
   editor: lexicalEditor(),
   db: databaseAdapter(config),
   email: emailAdapter(config),

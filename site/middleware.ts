@@ -16,11 +16,20 @@ const SECURITY_HEADERS: Record<string, string> = {
 /** The largest request body any route accepts (the subscription form is well under 4 KB). */
 export const MAX_BODY_BYTES = 64 * 1024
 
-export const onRequest = defineMiddleware(async ({ request }, next) => {
+/** The only routes that take a POST: the subscription pages' forms. Everything else is read-only. */
+const FORM_ROUTE = /^\/nhan-thong-bao(\/|$)/
+const READ_METHODS = new Set(['GET', 'HEAD'])
+
+const plain = (status: number, text: string, extra: Record<string, string> = {}) =>
+  new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS, ...extra } })
+
+export const onRequest = defineMiddleware(async ({ request, url }, next) => {
   // Refused before any route runs; a body sent without a length is cut at the same size by the
-  // adapter (bodySizeLimit in astro.config.mjs) when a route reads it.
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
-    return new Response('Yêu cầu quá lớn.', { status: 413, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS } })
+  // adapter (bodySizeLimit in astro.config.mjs) when a route reads it (site/lib/readForm.ts).
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return plain(413, 'Yêu cầu quá lớn.')
+  const form = FORM_ROUTE.test(url.pathname)
+  if (!READ_METHODS.has(request.method) && !(form && request.method === 'POST')) {
+    return plain(405, 'Trang này chỉ để xem; không nhận dữ liệu gửi lên.', { Allow: form ? 'GET, HEAD, POST' : 'GET, HEAD' })
   }
   // The route cache's provider already did this for cached routes; in `astro dev` (no route cache)
   // this is what keeps the library current. Whoever refreshes, the cache hears of the change.

@@ -1,4 +1,5 @@
-import type { Access } from 'payload'
+import type { PayloadRequest } from 'payload'
 import { roleOf } from './roles'
 
-export const isAdmin: Access = ({ req }) => roleOf(req.user) === 'admin'
+/** Typed for both collection access and the jobs queue's access (which accepts booleans only). */
+export const isAdmin = ({ req }: { req: PayloadRequest }): boolean => roleOf(req.user) === 'admin'

@@ -1,8 +1,6 @@
 import type { Access } from 'payload'
+import { idOf } from './idOf'
 import { isStaff, organizationOf, roleOf } from './roles'
-
-const idOf = (v: unknown): string | undefined =>
-  typeof v === 'string' ? v : v && typeof v === 'object' && 'id' in v ? String((v as { id: unknown }).id) : undefined
 
 /** Create: staff anywhere; a contributor only for their own organization. */
 export const createContent =

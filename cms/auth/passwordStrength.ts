@@ -11,7 +11,7 @@ export const MIN_PASSWORD_LENGTH = 12
 export function passwordProblem(password: string): string | null {
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^a-zA-Z0-9]/].filter((r) => r.test(password)).length
   if (password.length < MIN_PASSWORD_LENGTH || classes < 3) {
-    return `Mật khẩu quá yếu: cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự, gồm ít nhất ba trong bốn loại: chữ thường, chữ hoa, chữ số, ký hiệu.`
+    return `Mật khẩu quá yếu. Mật khẩu cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự và ít nhất ba trong bốn loại ký tự (chữ thường, chữ hoa, chữ số, ký hiệu).`
   }
   return null
 }
@@ -23,6 +23,9 @@ export function passwordProblem(password: string): string | null {
 export const refuseWeakPassword: CollectionBeforeOperationHook = ({ args, operation, req, collection }) => {
   if (operation !== 'create' && operation !== 'update' && operation !== 'resetPassword') return args
   const password = (args as { data?: { password?: unknown } }).data?.password
+  if (password !== undefined && password !== null && typeof password !== 'string') {
+    throw fieldError(req, collection.slug, 'password', 'Mật khẩu phải là một đoạn chữ.')
+  }
   if (typeof password === 'string' && password !== '') {
     const problem = passwordProblem(password)
     if (problem) throw fieldError(req, collection.slug, 'password', problem)

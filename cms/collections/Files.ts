@@ -1,9 +1,9 @@
 import path from 'node:path'
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 import { env } from '../env'
+import { changeUpload } from '../access/changeUpload'
+import { createUpload } from '../access/createUpload'
 import { readUpload } from '../access/readUpload'
-import { isStaffAccess } from '../access/isStaffAccess'
-import { isEditorial } from '../access/roles'
 import { EXTRACTABLE_MIME_TYPES, ExtractionError, extractText } from '../attachments/extract-text'
 import { uploadBookkeepingFields } from '../fields/uploadBookkeeping'
 import { limitUploadSize } from './uploadLimits'
@@ -30,7 +30,7 @@ export const Files: CollectionConfig = {
   slug: 'files',
   labels: { singular: 'Tệp đính kèm', plural: 'Tệp đính kèm' },
   admin: { group: 'Tệp', useAsTitle: 'title', defaultColumns: ['title', 'filename', 'filesize', 'extraction', 'visibility'] },
-  access: { read: readUpload, create: ({ req }) => isEditorial(req.user), update: ({ req }) => isEditorial(req.user), delete: isStaffAccess },
+  access: { read: readUpload, create: createUpload, update: changeUpload, delete: changeUpload },
   upload: {
     staticDir: path.join(env().dataDir, 'files'),
     mimeTypes: [...EXTRACTABLE_MIME_TYPES],

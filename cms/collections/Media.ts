@@ -1,9 +1,9 @@
 import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 import { env } from '../env'
+import { changeUpload } from '../access/changeUpload'
+import { createUpload } from '../access/createUpload'
 import { readUpload } from '../access/readUpload'
-import { isStaffAccess } from '../access/isStaffAccess'
-import { isEditorial } from '../access/roles'
 import { uploadBookkeepingFields } from '../fields/uploadBookkeeping'
 import { limitUploadSize } from './uploadLimits'
 import { contentSyncHooks } from '../hooks/queueContentSync'
@@ -13,7 +13,7 @@ export const Media: CollectionConfig = {
   slug: 'media',
   labels: { singular: 'Ảnh', plural: 'Thư viện ảnh' },
   admin: { group: 'Tệp', useAsTitle: 'alt' },
-  access: { read: readUpload, create: ({ req }) => isEditorial(req.user), update: ({ req }) => isEditorial(req.user), delete: isStaffAccess },
+  access: { read: readUpload, create: createUpload, update: changeUpload, delete: changeUpload },
   upload: {
     staticDir: path.join(env().dataDir, 'media'),
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp'],

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { audienceField } from '../fields/audience'
 import { dayOnlyField } from '../fields/dayOnly'
+import { readableRelation } from '../hooks/hideUnreadableRelations'
 import { organizationField } from '../fields/organization'
 import { relatedDocumentsField } from '../fields/relatedDocuments'
 import { slugField } from '../fields/slug'
@@ -17,7 +18,7 @@ export const News: CollectionConfig = editorialCollection(
     fields: [
       { name: 'title', label: 'Tiêu đề', type: 'text', required: true, maxLength: 300 },
       { name: 'category', label: 'Chuyên mục', type: 'select', required: true, index: true, options: NEWS_CATEGORIES },
-      { name: 'cover', label: 'Ảnh đại diện', type: 'upload', relationTo: 'media' },
+      readableRelation({ name: 'cover', label: 'Ảnh đại diện', type: 'upload', relationTo: 'media' }),
       { name: 'lead', label: 'Sa-pô (tóm tắt đầu bài)', type: 'textarea', required: true, maxLength: 1000 },
       { name: 'body', label: 'Nội dung', type: 'richText', required: true },
       relatedDocumentsField,

@@ -45,7 +45,7 @@ export const Organizations: CollectionConfig = {
         }
         const parent = await req.payload.findByID({ collection: 'organizations', id: parentId, depth: 0, req, overrideAccess: true })
         if (rankOf(parent.kind) >= rankOf(data.kind ?? originalDoc?.kind)) {
-          fail(`«${parent.name}» không thể là cấp trên của tổ chức này: cấp trên phải ở cấp cao hơn.`)
+          fail(`«${parent.name}» không thể là cấp trên của tổ chức này vì cấp trên phải ở cấp cao hơn.`)
         }
         let cursor: typeof parent | null = parent
         for (let depth = 0; cursor && depth < 10; depth++) {

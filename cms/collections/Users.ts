@@ -1,4 +1,5 @@
 import type { CollectionConfig } from 'payload'
+import { limitPasswordResetMail } from '../auth/limitPasswordResetMail'
 import { refuseWeakPassword } from '../auth/passwordStrength'
 import { fieldError } from '../lib/fieldError'
 import { canUseAdmin } from '../access/canUseAdmin'
@@ -31,6 +32,8 @@ export const Users: CollectionConfig = {
     create: isAdmin,
     update: ({ req }) => (roleOf(req.user) === 'admin' ? true : req.user ? { id: { equals: req.user.id } } : false),
     delete: isAdmin,
+    // Unlocking resets the lockout's counter: in anyone else's hands it would allow unlimited guessing.
+    unlock: isAdmin,
   },
   fields: [
     { name: 'name', label: 'Họ và tên', type: 'text', required: true },
@@ -55,7 +58,7 @@ export const Users: CollectionConfig = {
     },
   ],
   hooks: {
-    beforeOperation: [refuseWeakPassword],
+    beforeOperation: [refuseWeakPassword, limitPasswordResetMail],
     beforeChange: [
       ({ data, originalDoc, req }) => {
         const role = data.role ?? originalDoc?.role

@@ -1,7 +1,7 @@
 import type { CollectionConfig, CollectionSlug } from 'payload'
 import { isPublisher } from '../access/isPublisher'
 import { readContent } from '../access/readContent'
-import { isEditorial } from '../access/roles'
+import { readVersions } from '../access/readVersions'
 import { createContent, updateContent } from '../access/writeContent'
 import { auditDeletion, auditPublication } from '../hooks/auditPublication'
 import { rememberDraftFlag } from '../hooks/draftFlag'
@@ -30,7 +30,7 @@ export function editorialCollection(config: CollectionConfig, options: { ownerFi
       create: createContent(options.ownerField),
       update: updateContent(options.ownerField),
       delete: isPublisher,
-      readVersions: ({ req }) => isEditorial(req.user),
+      readVersions: readVersions(options.ownerField),
       ...config.access,
     },
     versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },

@@ -1,7 +1,17 @@
 import type { Field } from 'payload'
+import { isStaff } from '../access/roles'
+import { organizationField } from './organization'
 
-/** Fields every upload collection keeps: who may see the file, and its name when imported. */
+/**
+ * Fields every upload collection keeps: the organization it belongs to (a contributor's own, set for
+ * them; only staff may move it), who may see the file, and its name when imported.
+ */
 export const uploadBookkeepingFields = (visibleWhen: string): Field[] => [
+  {
+    ...organizationField('organization', 'Tổ chức đảng', false),
+    access: { update: ({ req }) => isStaff(req.user) },
+    admin: { position: 'sidebar', description: 'Cộng tác viên chỉ thấy và sửa tệp chưa xuất bản của tổ chức mình.' },
+  } as Field,
   {
     name: 'sourceName',
     label: 'Tên tệp gốc khi nhập',

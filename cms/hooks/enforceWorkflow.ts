@@ -7,6 +7,7 @@ import { liveStatusBefore } from './liveStatus'
 export class WorkflowError extends APIError {
   constructor(message: string) {
     super(message, 403, undefined, true)
+    this.name = 'WorkflowError'
   }
 }
 

@@ -1,4 +1,6 @@
 import type { JobsConfig } from 'payload'
+import { isAdmin } from '../access/isAdmin'
+import { withCheckedRunParams } from './checkRunParams'
 import { mailDigestTask } from './mailDigest'
 import { mailFanOutTask } from './mailFanOut'
 import { mailSendTask } from './mailSend'
@@ -15,10 +17,14 @@ import { syncSiteTask } from './syncSite'
  */
 export function jobsConfig(): JobsConfig {
   return {
+    // Over HTTP (/api/payload-jobs/run, handle-schedules) only admins; the runner and the hooks call
+    // the Local API, which skips this.
+    access: { run: isAdmin, queue: isAdmin, cancel: isAdmin },
     tasks: [syncSiteTask, syncSearchTask, syncSearchReferencesTask, mailFanOutTask, mailSendTask, mailDigestTask, mailTendTask],
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
       ...defaultJobsCollection,
       admin: { ...defaultJobsCollection.admin, hidden: false, group: 'Quản trị' },
+      endpoints: withCheckedRunParams(defaultJobsCollection.endpoints),
     }),
   }
 }

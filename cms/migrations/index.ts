@@ -1,5 +1,6 @@
 import * as migration_20261122_013955_init from './20261122_013955_init';
 import * as migration_20261122_044140_mail from './20261122_044140_mail';
+import * as migration_20261203_133526_access_and_limits from './20261203_133526_access_and_limits';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261122_044140_mail.up,
     down: migration_20261122_044140_mail.down,
-    name: '20261122_044140_mail'
+    name: '20261122_044140_mail',
+  },
+  {
+    up: migration_20261203_133526_access_and_limits.up,
+    down: migration_20261203_133526_access_and_limits.down,
+    name: '20261203_133526_access_and_limits'
   },
 ];

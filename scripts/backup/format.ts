@@ -31,6 +31,7 @@ export const SKIPPED_COLLECTIONS: Record<string, string> = {
   'payload-locked-documents': 'editing locks of open admin tabs',
   'payload-kv': 'cache entries, rebuilt on demand',
   'payload-migrations': 'schema state, which the target has from its own migrations (checked to match)',
+  'request-counts': 'counters of the request limits, dropped when their window ends',
 }
 
 /**

@@ -48,8 +48,9 @@ export default async function setup(project: TestProject) {
     JOBS_IN_PROCESS: 'false',
     MEILI_URL: '',
     SMTP_URL: '',
-    UPLOAD_MAX_MB: '2',
-    IMAGE_MAX_MB: '1',
+    // The documented limits: uploads are tested at their real sizes (tests/cms-server/hardening).
+    UPLOAD_MAX_MB: '30',
+    IMAGE_MAX_MB: '10',
     ADMIN_EMAIL: admin.email,
     ADMIN_PASSWORD: admin.password,
     PAYLOAD_CONFIG_PATH: 'cms/payload.config.ts',

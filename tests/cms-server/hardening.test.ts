@@ -1,13 +1,45 @@
 /**
  * Hardening of the CMS checked against the running server (`next start`, production mode): request
- * size limits before any byte is read, login cookie flags, CORS and CSRF limited to the configured
- * origins, login lockout, and no framework banner. tests/security/ covers the same rules in depth
+ * size limits before any byte is read (with or without a Content-Length) and every upload size up
+ * to the limit accepted, login cookie flags, CORS and CSRF limited to the configured origins, login
+ * lockout, and the headers (no framework banner, no framing, no type sniffing). tests/security/ covers the same rules in depth
  * through Payload's handlers.
  */
-import { describe, expect, inject, it } from 'vitest'
+import fs from 'node:fs'
+import path from 'node:path'
+import { beforeAll, describe, expect, inject, it } from 'vitest'
 
 const cms = inject('cmsServer')
 const api = (path: string, init: RequestInit = {}) => fetch(`${cms.url}${path}`, init)
+const MB = 1024 * 1024
+const PDF = fs.readFileSync(path.resolve(__dirname, '../fixtures/attachments/nghi-quyet-mau.pdf')).toString('latin1')
+
+/** The real PDF padded with a comment after its header to `bytes`: a plausible PDF of that size. */
+function paddedPdf(bytes: number): Buffer {
+  const header = PDF.indexOf('\n') + 1
+  const padding = Math.max(0, Math.floor(bytes) - PDF.length - 2)
+  return Buffer.from(`${PDF.slice(0, header)}%${'x'.repeat(padding)}\n${PDF.slice(header)}`, 'latin1')
+}
+
+function form(bytes: Buffer, name: string): FormData {
+  const body = new FormData()
+  body.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), name)
+  body.append('_payload', JSON.stringify({ title: name }))
+  return body
+}
+
+/** A body of `bytes` sent as a stream: fetch then sends it chunked, without a Content-Length. */
+function chunked(bytes: number): ReadableStream<Uint8Array> {
+  let sent = 0
+  return new ReadableStream({
+    pull(controller) {
+      if (sent >= bytes) return controller.close()
+      const size = Math.min(256 * 1024, bytes - sent)
+      sent += size
+      controller.enqueue(new Uint8Array(size).fill(0x20))
+    },
+  })
+}
 
 async function login(email: string, password: string, origin = cms.serverUrl) {
   return api('/api/users/login', { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify({ email, password }) })
@@ -18,15 +50,50 @@ describe('request size limits', () => {
     const res = await api('/api/documents', { method: 'POST', headers: { 'content-type': 'application/json', origin: cms.serverUrl }, body: JSON.stringify({ title: 'x'.repeat(5 * 1024 * 1024) }) })
     expect(res.status).toBe(413)
     expect((await res.json()).errors[0].message).toContain('Yêu cầu quá lớn')
-  })
-
-  it('refuses an upload over the upload limit with 413, and lets a small request through', async () => {
-    const big = new FormData()
-    big.append('file', new Blob([new Uint8Array(4 * 1024 * 1024)], { type: 'application/pdf' }), 'ban-goc.pdf')
-    const res = await api('/api/files', { method: 'POST', body: big, headers: { origin: cms.serverUrl } })
-    expect(res.status).toBe(413)
     const small = await api('/api/documents', { method: 'POST', headers: { 'content-type': 'application/json', origin: cms.serverUrl }, body: '{}' })
     expect(small.status).not.toBe(413)
+  })
+
+  it('refuses a JSON body sent without a length (chunked) over 4 MB with 413', async () => {
+    const res = await api('/api/documents', { method: 'POST', headers: { 'content-type': 'application/json', origin: cms.serverUrl }, body: chunked(5 * MB), duplex: 'half' } as RequestInit)
+    expect(res.status).toBe(413)
+    expect((await res.json()).errors[0].message).toContain('Yêu cầu quá lớn')
+  })
+})
+
+describe('upload sizes (limit 30 MB)', () => {
+  let token: string
+  beforeAll(async () => {
+    token = (await (await login(cms.admin.email, cms.admin.password)).json()).token
+  })
+  const upload = (body: BodyInit, extra: RequestInit = {}) =>
+    api('/api/files', { method: 'POST', body, headers: { authorization: `JWT ${token}` }, ...extra } as RequestInit)
+  const count = async () => (await (await api('/api/files?limit=0', { headers: { authorization: `JWT ${token}` } })).json()).totalDocs as number
+
+  it.each([12, 29.5])('accepts a %s MB PDF (above Next’s 10 MB default, below the limit)', async (size) => {
+    const res = await upload(form(paddedPdf(size * MB), `ban-goc-${size}.pdf`))
+    expect(res.status, await res.clone().text()).toBe(201)
+    expect((await res.json()).doc.filesize).toBeGreaterThan(size * MB - 1024)
+  })
+
+  it.each([
+    [30.5, 'vượt giới hạn 30 MB'],
+    [33, 'vượt giới hạn 30 MB'],
+  ])('refuses a %s MB PDF whole with 413 and the Vietnamese message', async (size, message) => {
+    const before = await count()
+    const res = await upload(form(paddedPdf(size * MB), `qua-lon-${size}.pdf`))
+    expect(res.status).toBe(413)
+    expect(await res.text()).toContain(message)
+    expect(await count()).toBe(before)
+  })
+
+  it('refuses a 33 MB upload sent without a length (chunked) with 413, never a 500', async () => {
+    const before = await count()
+    const multipart = new Response(form(paddedPdf(33 * MB), 'khong-do-dai.pdf'))
+    const res = await upload(multipart.body!, { headers: { authorization: `JWT ${token}`, 'content-type': multipart.headers.get('content-type')! }, duplex: 'half' } as RequestInit)
+    expect(res.status).toBe(413)
+    expect(await res.text()).toContain('vượt giới hạn 30 MB')
+    expect(await count()).toBe(before)
   })
 })
 
@@ -76,5 +143,13 @@ describe('headers', () => {
     const res = await api('/api/health')
     expect(res.status).toBe(200)
     expect(res.headers.get('x-powered-by')).toBeNull()
+  })
+
+  it.each(['/admin/login', '/admin', '/api/health', '/api/documents'])('%s cannot be framed and is never type-sniffed', async (url) => {
+    const res = await api(url, { redirect: 'manual' })
+    expect(res.status).toBeLessThan(500)
+    expect(res.headers.get('x-frame-options')).toBe('DENY')
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
   })
 })

@@ -16,9 +16,9 @@ export function restClient(config: Promise<SanitizedConfig> | SanitizedConfig, b
   }
   const graphql = GRAPHQL_POST(config) as (request: Request) => Promise<Response>
 
-  async function call(method: string, path: string, options: { body?: unknown; token?: string } = {}) {
+  async function call(method: string, path: string, options: { body?: unknown; token?: string; headers?: Record<string, string> } = {}) {
     const url = new URL(`/api${path}`, base)
-    const headers: Record<string, string> = { 'content-type': 'application/json' }
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers }
     if (options.token) headers.authorization = `JWT ${options.token}`
     const request = new Request(url, {
       method,
@@ -34,12 +34,12 @@ export function restClient(config: Promise<SanitizedConfig> | SanitizedConfig, b
     } catch {
       json = undefined
     }
-    return { status: response.status, json, text }
+    return { status: response.status, json, text, headers: response.headers }
   }
 
   return {
     get: (path: string, token?: string) => call('GET', path, { token }),
-    post: (path: string, body: unknown, token?: string) => call('POST', path, { body, token }),
+    post: (path: string, body: unknown, token?: string, headers?: Record<string, string>) => call('POST', path, { body, token, headers }),
     patch: (path: string, body: unknown, token?: string) => call('PATCH', path, { body, token }),
     delete: (path: string, token?: string) => call('DELETE', path, { token }),
     async login(email: string, password: string): Promise<string> {

@@ -1,6 +1,7 @@
 import type { CollectionConfig, Field } from 'payload'
 import { isDocumentTypeSlug, parseDocumentNumber, typeMismatchMessage, validateDocumentNumber } from '../../../search/vietnamese'
 import { audienceField } from '../../fields/audience'
+import { readableRelation } from '../../hooks/hideUnreadableRelations'
 import { dayOnlyField } from '../../fields/dayOnly'
 import { slugField } from '../../fields/slug'
 import { editorialCollection } from '../editorial'
@@ -18,7 +19,7 @@ const documentSlug = (data: Record<string, unknown>): string | undefined => {
 }
 
 const relationFields: Field[] = RELATIONS.flatMap((r): Field[] => [
-  { name: r.name, label: r.label, type: 'relationship', relationTo: 'documents', hasMany: true },
+  readableRelation({ name: r.name, label: r.label, type: 'relationship', relationTo: 'documents', hasMany: true }),
   {
     name: r.reverse,
     label: r.reverseLabel,
@@ -85,14 +86,14 @@ export const Documents: CollectionConfig = editorialCollection(
       },
       { name: 'summary', label: 'Tóm tắt của Ban Biên tập', type: 'richText', required: true },
       { name: 'fullText', label: 'Toàn văn', type: 'richText' },
-      {
+      readableRelation({
         name: 'attachments',
         label: 'Tệp đính kèm (PDF, DOCX)',
         type: 'relationship',
         relationTo: 'files',
         hasMany: true,
         admin: { description: 'Nội dung chữ của tệp được trích tự động để tìm kiếm.' },
-      },
+      }),
       { name: 'subjects', label: 'Lĩnh vực', type: 'relationship', relationTo: 'subjects', hasMany: true, index: true },
       { name: 'status', label: 'Tình trạng hiệu lực', type: 'select', required: true, defaultValue: 'in-force', index: true, options: VALIDITY },
       {

@@ -7,6 +7,8 @@ export const SUBSCRIBE_ACCEPTED =
 
 export const SUBSCRIBE_INVALID = 'Thông tin đăng ký chưa đúng. Hãy xem các ô được đánh dấu bên dưới.'
 
+export const REQUEST_MALFORMED = 'Yêu cầu gửi lên không đúng định dạng nên không được nhận. Hãy dùng biểu mẫu trên trang Sổ tay.'
+
 export type ConfirmOutcome = 'confirmed' | 'updated' | 'already' | 'expired' | 'invalid'
 export const CONFIRM_MESSAGES: Record<ConfirmOutcome, string> = {
   confirmed: 'Bạn đã đăng ký thành công. Từ nay bạn sẽ nhận thư khi có nội dung mới như đã chọn.',

@@ -27,14 +27,17 @@ export interface SubscribeRequest extends Choices {
 }
 
 const TYPE_SLUGS = DOCUMENT_TYPES.map((t) => t.slug) as [string, ...string[]]
-const id = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, { message: 'Mục đã chọn không hợp lệ, hãy tải lại trang rồi chọn lại.' })
+const CHOICE_INVALID = 'Mục đã chọn không hợp lệ, hãy tải lại trang rồi chọn lại.'
+const TYPE_INVALID = 'Loại văn bản đã chọn không có trong danh sách.'
+const id = z.string({ message: CHOICE_INVALID }).regex(/^[A-Za-z0-9-]{1,64}$/, { message: CHOICE_INVALID })
+// Zod's own message for a value that fits no branch of a union is English ("Invalid input").
 const flag = z
-  .union([z.boolean(), z.string()])
+  .union([z.boolean(), z.string()], { message: CHOICE_INVALID })
   .optional()
   .transform((v) => v === true || v === 'true' || v === 'on' || v === '1')
-const list = (item: z.ZodType<string>, max: number, tooMany: string) =>
+const list = (item: z.ZodType<string>, max: number, tooMany: string, invalid: string) =>
   z
-    .union([item, z.array(item)])
+    .union([item, z.array(item)], { message: invalid })
     .optional()
     .transform((v): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
     .pipe(z.array(z.string()).max(max, { message: tooMany }))
@@ -54,9 +57,9 @@ const schema = z
       .pipe(z.email({ message: EMAIL_MESSAGE })),
     frequency: z.enum(['immediate', 'daily'], { message: 'Hãy chọn cách nhận thư: ngay khi có nội dung mới, hoặc mỗi ngày một thư tổng hợp.' }),
     documents: flag,
-    documentTypes: list(z.enum(TYPE_SLUGS, { message: 'Loại văn bản đã chọn không có trong danh sách.' }), TYPE_SLUGS.length, 'Quá nhiều loại văn bản.'),
-    subjects: list(id, 200, 'Quá nhiều lĩnh vực; hãy bỏ bớt.'),
-    issuers: list(id, 500, 'Quá nhiều cơ quan ban hành; hãy bỏ bớt.'),
+    documentTypes: list(z.enum(TYPE_SLUGS, { message: TYPE_INVALID }), TYPE_SLUGS.length, 'Quá nhiều loại văn bản.', TYPE_INVALID),
+    subjects: list(id, 200, 'Quá nhiều lĩnh vực; hãy bỏ bớt.', CHOICE_INVALID),
+    issuers: list(id, 500, 'Quá nhiều cơ quan ban hành; hãy bỏ bớt.', CHOICE_INVALID),
     topics: flag,
     news: flag,
   })

@@ -11,12 +11,16 @@ export interface CmsAnswer {
 
 const TIMEOUT_MS = 10_000
 
-/** POSTs JSON to /api/subscribers/<action>; null when the CMS cannot be reached or answers nonsense. */
-export async function callCms(action: 'subscribe' | 'confirm' | 'unsubscribe', body: unknown): Promise<CmsAnswer | null> {
+/**
+ * POSTs JSON to /api/subscribers/<action>; null when the CMS cannot be reached or answers nonsense.
+ * The visitor's address goes along in X-Forwarded-For: the CMS limits requests per client address,
+ * and would otherwise count every visitor as the site server.
+ */
+export async function callCms(action: 'subscribe' | 'confirm' | 'unsubscribe', body: unknown, visitor?: string): Promise<CmsAnswer | null> {
   try {
     const response = await fetch(`${parseCmsLinkEnv().cmsInternalUrl}/api/subscribers/${action}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...(visitor ? { 'x-forwarded-for': visitor } : {}) },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     })

@@ -12,7 +12,7 @@ export const REPLY_TO = 'bantuyengiao@sotay.example.vn'
 /**
  * A fresh CMS (SQLite, migrations, the three test organizations, one user per role) sending to a
  * real SMTP server started here. Mail settings can be overridden per test file; by default retries
- * start after 1 s and the rate limit is out of the way.
+ * start after 1 s and the sending rate and form limits are out of the way.
  */
 export async function startMailWorld(mailEnv: Record<string, string> = {}) {
   const smtp = await startSmtpServer()
@@ -27,6 +27,9 @@ export async function startMailWorld(mailEnv: Record<string, string> = {}) {
     MAIL_RETRY_BASE_SECONDS: '1',
     MAIL_MAX_ATTEMPTS: '5',
     MAIL_LEASE_SECONDS: '600',
+    // The form limits are tested on their own (tests/mail/form-limits.test.ts).
+    MAIL_FORM_LIMIT_PER_IP: '100000',
+    MAIL_FORM_LIMIT_PER_ADDRESS: '1000',
     ...mailEnv,
   })
   const world = await startWorld()

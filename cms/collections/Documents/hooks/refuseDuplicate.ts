@@ -38,8 +38,8 @@ export const refuseDuplicate: CollectionBeforeChangeHook = async ({ data, origin
       req,
       collection.slug,
       'number',
-      `Đã có văn bản số ${existing.number} của ${issuerName} ngày ${vnDate(String(existing.issuedAt))}: ` +
-        `«${existing.title}» (đường dẫn: ${existing.slug}). Không tạo bản trùng; hãy mở và sửa văn bản đã có.`,
+      `Đã có văn bản số ${existing.number} của ${issuerName} ngày ${vnDate(String(existing.issuedAt))}, ` +
+        `«${existing.title}» (đường dẫn ${existing.slug}). Không tạo bản trùng; hãy mở và sửa văn bản đã có.`,
     )
   }
   return data

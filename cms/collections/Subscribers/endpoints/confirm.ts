@@ -10,7 +10,7 @@ export const confirmEndpoint: Endpoint = {
   path: '/confirm',
   method: 'post',
   handler: async (req) => {
-    const body = await readBody(req)
+    const body = (await readBody(req)) ?? {}
     const outcome = await confirmSubscription(req.payload, body.token ?? req.searchParams?.get('t'))
     return Response.json({ outcome, message: CONFIRM_MESSAGES[outcome] }, { status: STATUS[outcome], headers: noStore })
   },

@@ -16,7 +16,7 @@ export const unsubscribeEndpoints: Endpoint[] = [
     path: '/unsubscribe',
     method: 'post',
     handler: async (req) => {
-      const body = await readBody(req)
+      const body = (await readBody(req)) ?? {}
       const outcome = await unsubscribe(req.payload, req.searchParams?.get('t') ?? body.token)
       return Response.json({ outcome, message: UNSUBSCRIBE_MESSAGES[outcome] }, { status: outcome === 'invalid' ? 400 : 200, headers: noStore })
     },

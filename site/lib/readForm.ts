@@ -1,0 +1,37 @@
+/**
+ * The body of a form POST, or why it cannot be read: the site's forms accept only what a browser's
+ * form sends, within the body limit (site/middleware.ts; a body sent without a length is cut at the
+ * same size by the adapter, which then fails the read). Never an exception, so never a 500.
+ */
+export type FormRead = { ok: true; form: FormData } | { ok: false; status: 400 | 413 | 415; message: string }
+
+export const FORM_MALFORMED = 'Biểu mẫu gửi lên không đúng định dạng nên không được nhận. Xin tải lại trang rồi gửi lại.'
+export const FORM_TOO_LARGE = 'Nội dung gửi lên quá lớn nên không được nhận.'
+
+const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data'])
+
+const causes = (error: unknown): unknown[] => {
+  const chain: unknown[] = []
+  for (let e = error; e && chain.length < 5; e = (e as { cause?: unknown }).cause) chain.push(e)
+  return chain
+}
+const isOverLimit = (error: unknown) => causes(error).some((e) => /body size limit exceeded/i.test(String((e as Error)?.message ?? '')))
+
+export async function readForm(request: Request): Promise<FormRead> {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+  if (!FORM_TYPES.has(type)) return { ok: false, status: 415, message: FORM_MALFORMED }
+  try {
+    return { ok: true, form: await request.formData() }
+  } catch (error) {
+    return isOverLimit(error) ? { ok: false, status: 413, message: FORM_TOO_LARGE } : { ok: false, status: 400, message: FORM_MALFORMED }
+  }
+}
+
+/**
+ * The visitor's address as the nearest proxy saw it (the last X-Forwarded-For entry, which the TLS
+ * proxy in front appends), else the socket's. The CMS limits the subscription form per address.
+ */
+export function visitorAddress(request: Request, socketAddress: string | undefined): string | undefined {
+  const forwarded = (request.headers.get('x-forwarded-for') ?? '').split(',').map((p) => p.trim()).filter(Boolean)
+  return forwarded.at(-1) ?? socketAddress
+}
