@@ -26,16 +26,19 @@ const plain = (status: number, text: string, extra: Record<string, string> = {})
 export const onRequest = defineMiddleware(async ({ request, url }, next) => {
   // Refused before any route runs; a body sent without a length is cut at the same size by the
   // adapter (bodySizeLimit in astro.config.mjs) when a route reads it (site/lib/readForm.ts).
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return plain(413, 'Yêu cầu quá lớn.')
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return plain(413, 'Yêu cầu quá lớn.', { Connection: 'close' })
   const form = FORM_ROUTE.test(url.pathname)
   if (!READ_METHODS.has(request.method) && !(form && request.method === 'POST')) {
-    return plain(405, 'Trang này chỉ để xem; không nhận dữ liệu gửi lên.', { Allow: form ? 'GET, HEAD, POST' : 'GET, HEAD' })
+    return plain(405, 'Trang này chỉ để xem; không nhận dữ liệu gửi lên.', { Allow: form ? 'GET, HEAD, POST' : 'GET, HEAD', ...(request.body ? { Connection: 'close' } : {}) })
   }
   // The route cache's provider already did this for cached routes; in `astro dev` (no route cache)
   // this is what keeps the library current. Whoever refreshes, the cache hears of the change.
   refreshLibrary()
   const response = await next()
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value)
+  // A refused body may still sit unread on the connection: close it rather than let the client
+  // reuse a socket the server is about to reset.
+  if (request.body && (!request.bodyUsed || response.status === 413)) response.headers.set('Connection', 'close')
   // Pages change when the library does: browsers and proxies revalidate instead of keeping a copy.
   if (!response.headers.has('Cache-Control') && (response.headers.get('Content-Type') ?? '').startsWith('text/html')) {
     response.headers.set('Cache-Control', 'no-cache')

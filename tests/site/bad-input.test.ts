@@ -14,7 +14,7 @@ const MALFORMED = 'Biểu mẫu gửi lên không đúng định dạng'
 /** A POST as the site's own page sends it (Astro refuses form posts from other origins, 403). */
 async function post(url: string, body: BodyInit, headers: Record<string, string> = {}, extra: RequestInit = {}) {
   const res = await fetch(`${site.url}${url}`, { method: 'POST', body, headers: { origin: site.url, ...headers }, ...extra } as RequestInit)
-  return { status: res.status, text: textOf(await res.text()) }
+  return { status: res.status, text: textOf(await res.text()), connection: res.headers.get('connection') }
 }
 
 /** A body of `bytes` sent as a stream, so without a Content-Length (chunked). */
@@ -47,8 +47,11 @@ describe.each(FORMS)('the form at %s', (url) => {
     const big = `email=${'a'.repeat(70 * 1024)}`
     const sized = await post(url, big, { 'content-type': 'application/x-www-form-urlencoded' })
     expect(sized.status).toBe(413)
+    // The unread body must not poison a kept-alive connection.
+    expect(sized.connection).toBe('close')
     const streamed = await post(url, chunked(100 * 1024), { 'content-type': 'application/x-www-form-urlencoded' }, { duplex: 'half' } as RequestInit)
     expect(streamed.status).toBe(413)
+    expect(streamed.connection).toBe('close')
     expect(streamed.text).toContain('quá lớn')
   })
 })
