@@ -1,10 +1,12 @@
 import { defineMiddleware } from 'astro/middleware'
+import { encodeResponse, negotiateEncoding } from './lib/httpEncoding'
 import { refreshLibrary } from './lib/library'
 
 /**
  * Headers every on-demand response carries (the Content-Security-Policy itself comes from Astro's
- * `security.csp`, with hashes of the page's own scripts and styles). They are set before the route
- * cache stores a page, so cached answers carry them too.
+ * `security.csp`, with hashes of the page's own scripts and styles). They are set, and the body
+ * compressed, before the route cache stores a page, so a cached answer carries them and its
+ * compressed bytes: a hit costs no compression (site/cache/provider.ts keys the cache by coding).
  */
 const SECURITY_HEADERS: Record<string, string> = {
   'Referrer-Policy': 'strict-origin-when-cross-origin',
@@ -31,5 +33,7 @@ export const onRequest = defineMiddleware(async ({ request }, next) => {
   if (!response.headers.has('Cache-Control') && (response.headers.get('Content-Type') ?? '').startsWith('text/html')) {
     response.headers.set('Cache-Control', 'no-cache')
   }
-  return response
+  // Astro labels pages "text/html"; browsers then rely on the <meta charset>, found only after sniffing.
+  if (response.headers.get('Content-Type') === 'text/html') response.headers.set('Content-Type', 'text/html; charset=utf-8')
+  return encodeResponse(response, negotiateEncoding(request.headers.get('Accept-Encoding')))
 })
