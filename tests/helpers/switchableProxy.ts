@@ -31,21 +31,29 @@ export async function startSwitchableProxy(target: string): Promise<SwitchablePr
     }
     const path = req.url ?? '/'
     proxy.requested.push(path)
+    const rewrite = proxy.rewrite.get(new URL(path, target).pathname)
+    if (!rewrite) {
+      // Untouched: the bytes as the site sent them (compressed or not), piped both ways.
+      const forward = http.request(new URL(path, target), { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (upstream) => {
+        res.writeHead(upstream.statusCode!, upstream.headers)
+        upstream.pipe(res)
+      })
+      forward.on('error', () => res.writeHead(502).end())
+      req.pipe(forward)
+      return
+    }
     const headers = { ...req.headers } as Record<string, string>
     delete headers.host
     // The body is read whole (rewrites need it), so ask for it plain; the browser gets it plain.
     delete headers['accept-encoding']
-    const rewrite = proxy.rewrite.get(new URL(path, target).pathname)
     // A rewritten answer is a different representation: never a 304 for the original's validators.
-    if (rewrite) for (const name of ['if-none-match', 'if-modified-since']) delete headers[name]
+    for (const name of ['if-none-match', 'if-modified-since']) delete headers[name]
     try {
       const upstream = await fetch(new URL(path, target), { method: req.method, headers, redirect: 'manual' })
       let answer: Answer = { status: upstream.status, headers: Object.fromEntries(upstream.headers), body: Buffer.from(await upstream.arrayBuffer()) }
-      if (rewrite) {
-        answer = rewrite(answer)
-        delete answer.headers.etag
-        delete answer.headers['last-modified']
-      }
+      answer = rewrite(answer)
+      delete answer.headers.etag
+      delete answer.headers['last-modified']
       delete answer.headers['content-encoding']
       delete answer.headers['transfer-encoding']
       answer.headers['content-length'] = String(answer.body.length)
