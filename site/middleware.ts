@@ -1,20 +1,18 @@
 import { defineMiddleware } from 'astro/middleware'
 import { encodeResponse, negotiateEncoding } from './lib/httpEncoding'
 import { refreshLibrary } from './lib/library'
+import { SECURITY_HEADERS } from './lib/securityHeaders'
 
 /**
- * Headers every on-demand response carries (the Content-Security-Policy itself comes from Astro's
- * `security.csp`, with hashes of the page's own scripts and styles). They are set, and the body
- * compressed, before the route cache stores a page, so a cached answer carries them and its
- * compressed bytes: a hit costs no compression (site/cache/provider.ts keys the cache by coding).
+ * Every on-demand response carries the security headers (site/lib/securityHeaders.ts; the
+ * Content-Security-Policy itself comes from Astro's `security.csp`, with hashes of the page's own
+ * scripts and styles). They are set, and the body compressed, before the route cache stores a page,
+ * so a cached answer carries them and its compressed bytes: a hit costs no compression
+ * (site/cache/provider.ts keys the cache by coding).
+ *
+ * The largest request body any route accepts (the subscription form is well under 4 KB); the front
+ * server refuses larger bodies first (deploy/nginx/nginx.conf, client_max_body_size).
  */
-const SECURITY_HEADERS: Record<string, string> = {
-  'Referrer-Policy': 'strict-origin-when-cross-origin',
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
-}
-
 /** The largest request body any route accepts (the subscription form is well under 4 KB). */
 export const MAX_BODY_BYTES = 64 * 1024
 
