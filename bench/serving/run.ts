@@ -195,6 +195,7 @@ fs.writeFileSync(path.join(ceilingDir, 'root/page/index.html.br'), cached.body)
 fs.writeFileSync(path.join(ceilingDir, 'root/page/index.html'), (await request(direct, page)).body)
 const tls = selfSignedCertificate(path.join(work, 'front/tls'))
 const ceilingPort = await freePort()
+const ceilingPlainPort = await freePort()
 fs.mkdirSync(path.join(ceilingDir, 'logs'), { recursive: true })
 const frontConf = fs.readFileSync(path.join(ROOT, 'deploy/nginx/nginx.conf'), 'utf8')
 const sslLines = frontConf.split('\n').filter((l) => /^\s*ssl_(protocols|ciphers|prefer_server_ciphers|session_cache|session_timeout|session_tickets)\b/.test(l)).join('\n')
@@ -216,6 +217,7 @@ http {
   sendfile on; tcp_nopush on; tcp_nodelay on; keepalive_timeout 30s; keepalive_requests 1000;
   server {
     listen 127.0.0.1:${ceilingPort} ssl http2;
+    listen 127.0.0.1:${ceilingPlainPort};
     ssl_certificate ${tls.cert};
     ssl_certificate_key ${tls.key};
 ${sslLines}
@@ -232,6 +234,8 @@ const setups: Array<[string, string]> = [
   ['site server, direct (HTTP)', `${direct}${page}`],
   ['front server as shipped (HTTPS)', `${front.https}${page}`],
   ['nginx static file (HTTPS, ceiling)', `https://127.0.0.1:${ceilingPort}/page/`],
+  // The site server speaks plain HTTP (the front server terminates TLS): its ceiling is this one.
+  ['nginx static file (HTTP, ceiling)', `http://127.0.0.1:${ceilingPlainPort}/page/`],
 ]
 for (const [name, url] of setups) {
   const check = await request(new URL(url).origin, new URL(url).pathname, BR)
@@ -270,10 +274,11 @@ fs.writeFileSync(path.join(OUT, 'results-latest.json'), JSON.stringify(result, n
 
 console.log(`\nServing — ${items} items, ${machine.cores} cores, ${machine.cpu}, Node ${machine.node}, ${machine.nginx}, ${machine.date}\n`)
 console.log(`wrk -t2 -c${values.connections} -d${values.duration}s, a cached document page (${cached.body.length} bytes, Brotli):\n`)
-console.log('| round | setup | load before | req/s | of ceiling | p50 | p99 | errors |')
+console.log('| round | setup | load before | req/s | of the ceiling (same protocol) | p50 | p99 | errors |')
 console.log('|---:|---|---:|---:|---:|---:|---:|---|')
 for (const t of throughput) {
-  const ceilingRps = throughput.find((x) => x.round === t.round && x.setup.includes('ceiling'))!.rps
+  const protocol = t.setup.includes('HTTPS') ? 'HTTPS' : 'HTTP'
+  const ceilingRps = throughput.find((x) => x.round === t.round && x.setup === `nginx static file (${protocol}, ceiling)`)!.rps
   console.log(`| ${t.round} | ${t.setup} | ${t.load} | ${Math.round(t.rps).toLocaleString('en')} | ${round((100 * t.rps) / ceilingRps, 0)} % | ${t.p50} | ${t.p99} | ${t.errors} |`)
 }
 console.log('\nTime to first byte (ms), pages nobody asked for yet, one request at a time on a kept-alive connection:\n')
