@@ -5,9 +5,11 @@
  *
  * Accessibility and layout shift do not depend on the machine; the time the main thread is busy
  * does (Lighthouse scales what it measured to the phone), and the two cores may be busy with other
- * work. A page whose performance is below 100 is therefore measured again, after the load average
- * settles (30 s at most), up to five runs, and passes if one run scores 100; every run is in the
- * failure message. Accessibility must be 100 on every run.
+ * work: on this machine the same news page measured total blocking time 0–420 ms within minutes,
+ * with Lighthouse's own CPU benchmark (benchmarkIndex) between 570 and 1 670. A page whose
+ * performance is below 100 is therefore measured again, after the load average settles (60 s at
+ * most), up to five runs, and passes if one run scores 100; every run, with the load and the
+ * benchmark index, is in the failure message. Accessibility must be 100 on every run.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -31,9 +33,9 @@ const PAGES: Array<[string, string]> = [
 ]
 const RUNS = 5
 
-/** Waits (30 s at most) until the machine's one-minute load is below its number of cores. */
+/** Waits (60 s at most) until the machine's one-minute load is below its number of cores. */
 async function settle(): Promise<void> {
-  const deadline = Date.now() + 30_000
+  const deadline = Date.now() + 60_000
   while (os.loadavg()[0]! >= os.availableParallelism() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 2000))
 }
 const hasChromium = fs.existsSync(launchOptions.executablePath!)
@@ -53,6 +55,7 @@ afterAll(async () => {
 
 interface Run {
   load: number
+  benchmarkIndex: number
   performance: number
   accessibility: number
   metrics: string
@@ -71,6 +74,7 @@ async function audit(url: string): Promise<Run> {
   )
   return {
     load: os.loadavg()[0]!,
+    benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
     performance: score('performance'),
     accessibility: score('accessibility'),
     metrics: ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'].map(metric).join(', '),
@@ -88,7 +92,7 @@ describe.skipIf(!hasChromium)('Lighthouse, mobile', () => {
       expect(run.accessibility, `${path}: ${run.failing.join('; ')}`).toBe(100)
       if (run.performance === 100) break
     }
-    const report = runs.map((r, i) => `run ${i + 1} (load ${r.load.toFixed(1)}): performance ${r.performance} (${r.metrics}) ${r.failing.join('; ')}`).join('\n')
+    const report = runs.map((r, i) => `run ${i + 1} (load ${r.load.toFixed(1)}, benchmarkIndex ${r.benchmarkIndex}): performance ${r.performance} (${r.metrics}) ${r.failing.join('; ')}`).join('\n')
     expect(Math.max(...runs.map((r) => r.performance)), report).toBe(100)
-  }, 480_000)
+  }, 900_000)
 })
