@@ -4,18 +4,18 @@ import { refreshLibrary } from './lib/library'
 import { SECURITY_HEADERS } from './lib/securityHeaders'
 
 /**
+ * The largest request body any route accepts (the subscription form is well under 4 KB); the front
+ * server refuses larger ones first (deploy/nginx/nginx.conf, client_max_body_size).
+ */
+export const MAX_BODY_BYTES = 64 * 1024
+
+/**
  * Every on-demand response carries the security headers (site/lib/securityHeaders.ts; the
  * Content-Security-Policy itself comes from Astro's `security.csp`, with hashes of the page's own
  * scripts and styles). They are set, and the body compressed, before the route cache stores a page,
  * so a cached answer carries them and its compressed bytes: a hit costs no compression
  * (site/cache/provider.ts keys the cache by coding).
- *
- * The largest request body any route accepts (the subscription form is well under 4 KB); the front
- * server refuses larger bodies first (deploy/nginx/nginx.conf, client_max_body_size).
  */
-/** The largest request body any route accepts (the subscription form is well under 4 KB). */
-export const MAX_BODY_BYTES = 64 * 1024
-
 export const onRequest = defineMiddleware(async ({ request }, next) => {
   // Refused before any route runs; a body sent without a length is cut at the same size by the
   // adapter (bodySizeLimit in astro.config.mjs) when a route reads it.
