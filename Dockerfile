@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 # One image for the three Node services of docker-compose.yml — cms (Payload admin + API, the
-# default command), worker (jobs queue) and site (Astro node server) — built in stages so the
+# default command), worker (jobs queue) and site (the site server, dist/server/serve.mjs) — and
+# the `front` image (nginx in front of the site: deploy/nginx/), built in stages so the
 # runtime image has production dependencies only, runs as the unprivileged `node` user and holds
 # no secret: every secret comes from the environment at run time.
 #
@@ -31,6 +32,24 @@ ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 ASTRO_TELEMETRY_DISABLED=1 DAT
 RUN export PAYLOAD_SECRET="$(node -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("hex"))')" \
  && PAYLOAD_CONFIG_PATH=cms/payload.config.ts npx next build cms \
  && npx astro build
+
+# ── Front server: nginx with the site's build files (precompressed at build) ────────────────────
+# Debian's nginx, for its Brotli module (the official nginx image has none); security updates come
+# with the base image. Its configuration is deploy/nginx/ (TLS certificates and the uploads come
+# from volumes, docker-compose.yml). Logs go to the container's output.
+FROM debian:bookworm-slim AS front
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends nginx-light libnginx-mod-http-brotli-static curl ca-certificates \
+ && rm -rf /var/lib/apt/lists/* /etc/nginx/sites-enabled/* \
+ && ln -sf /dev/stdout /var/log/nginx/access.log \
+ && ln -sf /dev/stderr /var/log/nginx/error.log \
+ && mkdir -p /var/cache/nginx/so-tay /var/www/acme
+COPY deploy/nginx/ /etc/nginx/so-tay/
+COPY --from=build /app/dist/client /srv/so-tay/client
+EXPOSE 80 443
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["curl", "-fsS", "-o", "/dev/null", "http://127.0.0.1/healthz"]
+CMD ["nginx", "-c", "/etc/nginx/so-tay/nginx.conf", "-g", "daemon off;"]
 
 # ── Runtime ─────────────────────────────────────────────────────────────────────────────────────
 FROM ${NODE_IMAGE} AS runtime

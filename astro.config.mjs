@@ -2,8 +2,11 @@
 // the site's library store (site/store/, kept current by the CMS's site sync jobs) and stay in the
 // route cache until a change touches them (site/cache/provider.ts); the build holds code only, so
 // it takes the same time at any library size. docs/architecture.md, "Publish to live".
+// The server is dist/server/serve.mjs (site/server/serve.ts): it answers the build's files itself,
+// precompressed, and hands everything else to Astro's handler. docs/architecture.md, "Serving".
 import node from '@astrojs/node'
 import { defineConfig } from 'astro/config'
+import serving from './site/integrations/serving.ts'
 
 export default defineConfig({
   srcDir: './site',
@@ -13,7 +16,8 @@ export default defineConfig({
   cacheDir: process.env.SITE_CACHE_DIR || './node_modules/.astro',
   output: 'static',
   // Request bodies are tiny on this site (the subscription form); anything larger is refused.
-  adapter: node({ mode: 'standalone', bodySizeLimit: 64 * 1024 }),
+  adapter: node({ mode: 'middleware', bodySizeLimit: 64 * 1024 }),
+  integrations: [serving()],
   // Content-Security-Policy with hashes of the page's own inline scripts and styles (a header on
   // on-demand pages): no script from anywhere else can run.
   security: { csp: true },

@@ -68,7 +68,7 @@ if (typeof admin === 'object') {
 // The site build holds code only (content comes from the library store), so it is redone only when
 // the site's sources changed.
 const siteDist = path.join(ROOT_DIR, process.env.SITE_OUT_DIR ?? 'dist')
-const siteEntry = path.join(siteDist, 'server', 'entry.mjs')
+const siteEntry = path.join(siteDist, 'server', 'serve.mjs')
 const siteStamp = path.join(siteDist, '.so-tay-build-key')
 const siteKey = sourceKey(['site', 'search', 'cms'], ['astro.config.mjs'])
 if (!fs.existsSync(siteEntry) || !fs.existsSync(siteStamp) || fs.readFileSync(siteStamp, 'utf8') !== siteKey) {

@@ -1,19 +1,12 @@
 import { defineMiddleware } from 'astro/middleware'
+import { encodeResponse, negotiateEncoding } from './lib/httpEncoding'
 import { refreshLibrary } from './lib/library'
+import { SECURITY_HEADERS } from './lib/securityHeaders'
 
 /**
- * Headers every on-demand response carries (the Content-Security-Policy itself comes from Astro's
- * `security.csp`, with hashes of the page's own scripts and styles). They are set before the route
- * cache stores a page, so cached answers carry them too.
+ * The largest request body any route accepts (the subscription form is well under 4 KB); the front
+ * server refuses larger ones first (deploy/nginx/nginx.conf, client_max_body_size).
  */
-const SECURITY_HEADERS: Record<string, string> = {
-  'Referrer-Policy': 'strict-origin-when-cross-origin',
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
-}
-
-/** The largest request body any route accepts (the subscription form is well under 4 KB). */
 export const MAX_BODY_BYTES = 64 * 1024
 
 /** The only routes that take a POST: the subscription pages' forms. Everything else is read-only. */
@@ -23,6 +16,13 @@ const READ_METHODS = new Set(['GET', 'HEAD'])
 const plain = (status: number, text: string, extra: Record<string, string> = {}) =>
   new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS, ...extra } })
 
+/**
+ * Every on-demand response carries the security headers (site/lib/securityHeaders.ts; the
+ * Content-Security-Policy itself comes from Astro's `security.csp`, with hashes of the page's own
+ * scripts and styles). They are set, and the body compressed, before the route cache stores a page,
+ * so a cached answer carries them and its compressed bytes: a hit costs no compression
+ * (site/cache/provider.ts keys the cache by coding).
+ */
 export const onRequest = defineMiddleware(async ({ request, url }, next) => {
   // Refused before any route runs; a body sent without a length is cut at the same size by the
   // adapter (bodySizeLimit in astro.config.mjs) when a route reads it (site/lib/readForm.ts).
@@ -43,5 +43,7 @@ export const onRequest = defineMiddleware(async ({ request, url }, next) => {
   if (!response.headers.has('Cache-Control') && (response.headers.get('Content-Type') ?? '').startsWith('text/html')) {
     response.headers.set('Cache-Control', 'no-cache')
   }
-  return response
+  // Astro labels pages "text/html"; browsers then rely on the <meta charset>, found only after sniffing.
+  if (response.headers.get('Content-Type') === 'text/html') response.headers.set('Content-Type', 'text/html; charset=utf-8')
+  return encodeResponse(response, negotiateEncoding(request.headers.get('Accept-Encoding')))
 })

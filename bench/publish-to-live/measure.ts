@@ -65,7 +65,7 @@ const port = await new Promise<number>((resolve) => {
     s.close(() => resolve(p))
   })
 })
-const site = spawn(process.execPath, [path.join(dist, 'server/entry.mjs')], {
+const site = spawn(process.execPath, [path.join(dist, 'server/serve.mjs')], {
   env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) } as NodeJS.ProcessEnv,
   stdio: ['ignore', 'ignore', 'inherit'],
 })

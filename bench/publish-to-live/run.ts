@@ -14,7 +14,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { CORPUS_VERSION, DEFAULT_SEED } from './corpus'
+import { DEFAULT_SEED } from './corpus'
+import { corpusFor } from './corpusCache'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const OUT = path.join(ROOT, 'bench/out/publish-to-live')
@@ -31,20 +32,6 @@ if (sizes.length === 0) {
   process.exit(2)
 }
 
-function corpusFor(items: number): string {
-  const dir = path.join(OUT, `corpus-${items}`)
-  const metaFile = path.join(dir, 'corpus.json')
-  const meta = fs.existsSync(metaFile) ? (JSON.parse(fs.readFileSync(metaFile, 'utf8')) as Record<string, unknown>) : null
-  if (meta && meta.items === items && meta.seed === seed && meta.corpusVersion === CORPUS_VERSION) return dir
-  console.error(`› generating ${items} items into ${path.relative(ROOT, dir)} (cached for the next runs)…`)
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'bench/publish-to-live/generate.ts', '--items', String(items), '--dir', dir, '--seed', String(seed)], {
-    cwd: ROOT,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  })
-  if (result.status !== 0) throw new Error(`generation of ${items} items failed (exit ${result.status})`)
-  return dir
-}
-
 fs.mkdirSync(OUT, { recursive: true })
 const dist = path.join(OUT, 'dist')
 console.error('› building the site (code only)…')
@@ -53,7 +40,7 @@ if (build.status !== 0) throw new Error('the site build failed')
 
 const results: Array<Record<string, unknown>> = []
 for (const items of sizes) {
-  const corpus = corpusFor(items)
+  const corpus = corpusFor(items, seed)
   const work = path.join(OUT, `run-${items}`)
   fs.rmSync(work, { recursive: true, force: true })
   fs.cpSync(corpus, work, { recursive: true })

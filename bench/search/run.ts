@@ -13,7 +13,7 @@
  *   3. in-process latency: cold open + first query, then the query set (≈250 queries, 16 classes)
  *      `passes` times, warm, one query at a time; p50/p95/p99 overall and per class, and where the
  *      time goes per class (measure.ts query, its own process);
- *   4. HTTP: the built site server (`node <dist>/server/entry.mjs`, HOST=127.0.0.1, a free PORT,
+ *   4. HTTP: the built site server (`node <dist>/server/serve.mjs`, HOST=127.0.0.1, a free PORT,
  *      DATA_DIR as above) answering GET /api/search for the same queries, `--http-passes` times,
  *      sequentially over one keep-alive connection (Node's fetch); every answer must be 200, carry
  *      the same total as in-process and meet the query's expectation.
@@ -133,14 +133,14 @@ function newestMtime(paths: string[]): number {
 /** The site server entry to benchmark over HTTP, and how it was obtained. */
 function ensureSite(): { entry: string; how: string } {
   const given = arg('site-dist', '')
-  if (given) return { entry: path.resolve(given, 'server/entry.mjs'), how: `given (${given})` }
+  if (given) return { entry: path.resolve(given, 'server/serve.mjs'), how: `given (${given})` }
   const sources = newestMtime(['search', 'site/lib/search.ts', 'site/pages/api/search.ts', 'cms/env.ts', 'astro.config.mjs'])
   const mine = path.join(OUT, 'site')
-  const mineEntry = path.join(mine, 'server/entry.mjs')
+  const mineEntry = path.join(mine, 'server/serve.mjs')
   const fresh = (entry: string) => (fs.statSync(entry, { throwIfNoEntry: false })?.mtimeMs ?? 0) > sources
   if (fresh(mineEntry)) return { entry: mineEntry, how: 'bench/out/search/site (newer than the search code)' }
   const dist = path.join(ROOT, 'dist')
-  if (fresh(path.join(dist, 'server/entry.mjs'))) {
+  if (fresh(path.join(dist, 'server/serve.mjs'))) {
     fs.rmSync(mine, { recursive: true, force: true })
     fs.cpSync(dist, mine, { recursive: true })
     return { entry: mineEntry, how: 'snapshot of ./dist (newer than the search code)' }

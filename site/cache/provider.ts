@@ -1,5 +1,6 @@
 import memoryProvider from 'astro/cache/memory'
 import type { CacheProvider, CacheProviderFactory } from 'astro'
+import { conditionalResponse, negotiateEncoding } from '../lib/httpEncoding'
 import { onLibraryChange, refreshLibrary } from '../lib/library'
 
 /**
@@ -7,6 +8,11 @@ import { onLibraryChange, refreshLibrary } from '../lib/library'
  * the library takes in what the store committed since the last request and invalidates the tags of
  * the pages that change touched (site/lib/cacheTags.ts). So a publish is visible on the next
  * request, and nothing else leaves the cache.
+ *
+ * Pages are stored compressed (site/middleware.ts compresses before the cache stores) and vary on
+ * Accept-Encoding. The memory provider keys variants by the request's header as sent, and browsers
+ * spell it many ways, so it is shown the negotiated coding instead: at most three copies of a page
+ * (br, gzip, plain). Answers the client already holds become 304s, from the cache as from a render.
  */
 const provider: CacheProviderFactory<{ max?: number }> = (config) => {
   // Read when the server starts (the config object was fixed at build time).
@@ -16,9 +22,12 @@ const provider: CacheProviderFactory<{ max?: number }> = (config) => {
   onLibraryChange((tags) => void inner.invalidate({ tags }))
   return {
     name: 'library',
-    onRequest(context, next) {
+    async onRequest(context, next) {
       refreshLibrary()
-      return inner.onRequest(context, next)
+      const { request } = context
+      const keyed = request.method === 'GET' ? new Request(request.url, { headers: { 'Accept-Encoding': negotiateEncoding(request.headers.get('Accept-Encoding')) } }) : request
+      const response = await inner.onRequest({ ...context, request: keyed }, next)
+      return conditionalResponse(request, response) ?? response
     },
     invalidate: (options) => inner.invalidate(options),
   }

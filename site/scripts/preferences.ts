@@ -49,5 +49,4 @@ export function initReadingControls(): void {
     render()
   })
   render()
-  panel.hidden = false
 }

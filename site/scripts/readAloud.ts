@@ -153,9 +153,17 @@ export function initReadAloud(panel: HTMLElement): void {
   button('stop').addEventListener('click', stop)
   window.addEventListener('pagehide', () => synth.cancel())
 
+  // Remembered for the head script, which keeps the panel's place on the next page while the
+  // voices load (a panel appearing late would push the article down).
   const pickVoice = () => {
     voice = findVietnameseVoice(synth.getVoices())
     panel.hidden = !voice
+    try {
+      if (voice) localStorage.setItem('sotay:voice', 'vi')
+      else if (synth.getVoices().length > 0) localStorage.removeItem('sotay:voice')
+    } catch {
+      // Storage disabled: the panel simply appears when the voice is found.
+    }
   }
   pickVoice()
   synth.addEventListener?.('voiceschanged', pickVoice)

@@ -36,8 +36,8 @@ const hasCompose = !composeVersion.error && composeVersion.status === 0
 if (!hasCompose) console.log('SKIPPED: `docker compose config` (no docker compose on this machine; the static checks still run)')
 
 describe('docker-compose.yml', () => {
-  it('has the six services, mailpit only in the dev profile', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['cms', 'mailpit', 'meilisearch', 'mongo', 'site', 'worker'])
+  it('has the seven services, mailpit only in the dev profile', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['cms', 'front', 'mailpit', 'meilisearch', 'mongo', 'site', 'worker'])
     expect(compose.services.mailpit.profiles).toEqual(['dev'])
     for (const [name, service] of services) if (name !== 'mailpit') expect(service.profiles, name).toBeUndefined()
   })
@@ -69,8 +69,9 @@ describe('docker-compose.yml', () => {
       const [, tag] = (service.image ?? '').split(':')
       expect(tag, `${name}: ${service.image}`).toMatch(/^v?\d+\.\d+\.\d+/)
     }
-    // Our own image carries the application's version; its base image the Node that with-node24.sh pins.
+    // Our own images carry the application's version; the base image the Node that with-node24.sh pins.
     expect(resolved.services.cms.image).toBe(`so-tay:${JSON.parse(read('package.json')).version}`)
+    expect(resolved.services.front.image).toBe(`so-tay-front:${JSON.parse(read('package.json')).version}`)
     const pinned = /NODE_VERSION="([\d.]+)"/.exec(read('scripts/with-node24.sh'))![1]
     expect(/^ARG NODE_IMAGE=node:([\d.]+)-/m.exec(dockerfile)?.[1]).toBe(pinned)
   })

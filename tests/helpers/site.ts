@@ -1,7 +1,7 @@
 /**
  * The built library site for the end-to-end tests (tests/site/): one fresh CMS database seeded with
  * the demo content plus content that must never reach the site, its library store (`npm run
- * sync:site`), one `astro build`, and one running `node dist/server/entry.mjs`. Built once per test run by tests/site/global-setup.ts and
+ * sync:site`), one `astro build`, and one running `node dist/server/serve.mjs`. Built once per test run by tests/site/global-setup.ts and
  * handed to the test files through vitest's provide/inject.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -251,10 +251,10 @@ export interface RunningServer {
   stop: () => Promise<void>
 }
 
-/** Starts `node <dist>/server/entry.mjs` on a free port and waits until it answers. */
+/** Starts `node <dist>/server/serve.mjs` on a free port and waits until it answers. */
 export async function startSiteServer(distDir: string, env: Env): Promise<RunningServer> {
   const port = await freePort()
-  const child = spawn(process.execPath, [path.join(distDir, 'server/entry.mjs')], {
+  const child = spawn(process.execPath, [path.join(distDir, 'server/serve.mjs')], {
     cwd: ROOT,
     env: { ...env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port) } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],

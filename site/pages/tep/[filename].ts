@@ -5,8 +5,8 @@ import { serveUpload } from '../../lib/uploads'
 // Public originals, served from the site's own copy: downloads work while the CMS is down.
 export const prerender = false
 
-export const GET: APIRoute = async ({ params }) => {
+export const GET: APIRoute = async ({ params, request }) => {
   const file = (await getLibrary()).fileByName.get(params.filename ?? '')
   if (!file) return new Response(null, { status: 404 })
-  return serveUpload('files', file.filename, file.mimeType, file.filename)
+  return serveUpload(request, 'files', file.filename, file.mimeType, file.filename)
 }
