@@ -24,7 +24,7 @@ import { health } from './endpoints/health'
 import { completeAccessQuery } from './graphql/completeAccessQuery'
 import { explainErrors } from './hooks/explainErrors'
 import { withInputChecks } from './hooks/refuseWrongTypes'
-import { env } from './env'
+import { env } from '../core/env/cms'
 import { jobsConfig } from './jobs'
 import { startJobRunner } from './jobs/runner'
 

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util'
 import { searchEngine } from '../search/engine'
-import { checkDrift, reindexAll } from '../search/sync/reindex'
+import { checkDrift, reindexAll } from '../cms/publish/search/reindex'
 import { payloadClient } from './lib/payload'
 import { progressBar } from './lib/progress'
 

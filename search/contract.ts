@@ -3,7 +3,7 @@
  * embedded SQLite FTS5 one and Meilisearch) implement `SearchEngine`, and one contract test suite
  * runs against each. Only published, public, non-secret content is ever given to an engine.
  */
-import { documentNumberCompactKey, documentNumberKey, documentNumberShortKey, parseDocumentNumber } from './vietnamese'
+import { documentNumberCompactKey, documentNumberKey, documentNumberShortKey, parseDocumentNumber } from '../core/documentNumbers'
 
 export const SEARCH_KINDS = ['document', 'news', 'topic'] as const
 export type SearchKind = (typeof SEARCH_KINDS)[number]

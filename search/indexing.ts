@@ -5,7 +5,7 @@
  * vietnamese.ts; this module only decides which text goes where.
  */
 import type { SearchItem, SearchKind, ValidityStatus } from './contract'
-import { documentTypeInfo, isDocumentTypeSlug } from './vietnamese'
+import { documentTypeInfo, isDocumentTypeSlug } from '../core/vocabulary'
 import { MARK_CLOSE, MARK_OPEN } from './snippet'
 
 export const KIND_LABELS: Record<SearchKind, string> = {

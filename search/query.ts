@@ -1,4 +1,4 @@
-import { LEVELS } from '../cms/collections/Documents/options'
+import { isDocumentTypeSlug, LEVELS, valuesOf } from '../core/vocabulary'
 import {
   DEFAULT_LIMIT,
   FILTERS,
@@ -11,10 +11,9 @@ import {
   type FilterName,
   type SearchQuery,
 } from './contract'
-import { isDocumentTypeSlug } from './vietnamese'
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-const LEVEL_VALUES = new Set(LEVELS.map((l) => l.value))
+const LEVEL_VALUES = new Set<string>(valuesOf(LEVELS))
 
 /**
  * Every filter value is checked against a closed list or a strict slug/year pattern here, before an

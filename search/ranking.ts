@@ -21,7 +21,8 @@ import {
   type FilterName,
   type SearchQuery,
 } from './contract'
-import { documentNumberQueryKeys, findDocumentNumber, foldWords } from './vietnamese'
+import { documentNumberQueryKeys, findDocumentNumber } from '../core/documentNumbers'
+import { foldWords } from '../core/vietnamese'
 
 /** Meilisearch reads only the first 10 query words; the embedded engine does the same. */
 export const MAX_QUERY_WORDS = 10

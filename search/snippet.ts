@@ -5,7 +5,8 @@
  * turned into <mark> after escaping. Either way every character of item text is escaped, so text
  * containing "<script>" comes out as "&lt;script&gt;".
  */
-import { fold } from './vietnamese'
+import { fold } from '../core/vietnamese'
+import { escapeHtml } from '../core/html'
 
 /** Private-use characters standing for <mark> and </mark> until the text has been escaped. */
 export const MARK_OPEN = '\uE000'
@@ -14,12 +15,6 @@ export const MARK_CLOSE = '\uE001'
 /** About two lines on a phone. */
 export const SNIPPET_CHARS = 220
 const LEAD_CHARS = 40
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c])
-}
 
 const tidy = (html: string) => html.replace(/\s+/g, ' ')
 

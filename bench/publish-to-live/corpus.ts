@@ -7,7 +7,9 @@
  * party bodies, but every number, title and summary is made up: this corpus is for measuring, never
  * for publishing.
  */
-import { DOCUMENT_TYPES, parseDocumentNumber, slugify, type DocumentTypeSlug } from '../../search/vietnamese'
+import { DOCUMENT_TYPES, type DocumentTypeSlug } from '../../core/vocabulary'
+import { parseDocumentNumber } from '../../core/documentNumbers'
+import { slugify } from '../../core/vietnamese'
 
 /** Bumped whenever the corpus for a given seed changes, so cached databases are regenerated. */
 export const CORPUS_VERSION = 1

@@ -20,7 +20,7 @@ import path from 'node:path'
 import readline from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { noDocumentFields, searchNumberKeys, type SearchItem } from '../../search/contract'
-import { foldWords, slugify } from '../../search/vietnamese'
+import { foldWords, slugify } from '../../core/vietnamese'
 import { buildCorpus, CORPUS_VERSION, DEFAULT_SEED, ORGANIZATIONS, prng, typeLabel, type DocumentSpec, type NewsSpec, type Rng, type TopicSpec } from '../publish-to-live/corpus'
 import { buildQueries, QUERY_VERSION } from './queries'
 import {

@@ -23,7 +23,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { DatabaseSync, StatementSync } from 'node:sqlite'
-import { parseSearchEnv } from '../../cms/env'
+import { parseSearchEnv } from '../../core/env/search'
 import type { SearchEngine, SearchItem, SearchResult } from '../../search/contract'
 import { openSearchEngine } from '../../search/engine'
 import { readBatches } from './generate'

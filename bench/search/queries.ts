@@ -9,7 +9,8 @@
  * words the corpus does not contain at all.
  */
 import type { SearchItem } from '../../search/contract'
-import { documentNumberKey, documentNumberShortKey, fold, foldWords, parseDocumentNumber } from '../../search/vietnamese'
+import { documentNumberKey, documentNumberShortKey, parseDocumentNumber } from '../../core/documentNumbers'
+import { fold, foldWords } from '../../core/vietnamese'
 import { prng, typeLabel, type Rng } from '../publish-to-live/corpus'
 import { NAME_SYLLABLES } from './phrases'
 

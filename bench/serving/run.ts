@@ -21,7 +21,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { findNginx, selfSignedCertificate, startFrontServer } from '../../scripts/lib/frontServer'
-import { freePort } from '../../tests/helpers/site'
+import { freePort } from '../../scripts/lib/net'
 import { DEFAULT_SEED } from '../publish-to-live/corpus'
 import { corpusFor } from '../publish-to-live/corpusCache'
 

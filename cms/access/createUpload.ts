@@ -1,5 +1,5 @@
 import type { Access } from 'payload'
-import { idOf } from './idOf'
+import { relationId } from '../lib/relations'
 import { isStaff, organizationOf, roleOf } from './roles'
 
 /**
@@ -12,5 +12,5 @@ export const createUpload: Access = ({ req, data }) => {
   const org = organizationOf(req.user)
   if (!org) return false
   if (!data || data.organization === undefined) return true
-  return idOf(data.organization) === org
+  return relationId(data.organization) === org
 }

@@ -1,5 +1,5 @@
 import type { Access } from 'payload'
-import { idOf } from './idOf'
+import { relationId } from '../lib/relations'
 import { isStaff, organizationOf, roleOf } from './roles'
 
 /** Create: staff anywhere; a contributor only for their own organization. */
@@ -11,7 +11,7 @@ export const createContent =
     const org = organizationOf(req.user)
     // The admin asks for create permission before any data exists; the real check runs on save.
     if (!data) return Boolean(org)
-    return Boolean(org) && idOf(data[ownerField]) === org
+    return Boolean(org) && relationId(data[ownerField]) === org
   }
 
 /** Update: staff anything; a contributor only their organization's unpublished drafts. */
@@ -22,6 +22,6 @@ export const updateContent =
     if (roleOf(req.user) !== 'contributor') return false
     const org = organizationOf(req.user)
     if (!org) return false
-    if (data && ownerField in data && idOf(data[ownerField]) !== org) return false
+    if (data && ownerField in data && relationId(data[ownerField]) !== org) return false
     return { and: [{ [ownerField]: { equals: org } }, { _status: { not_equals: 'published' } }] }
   }

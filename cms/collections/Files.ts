@@ -1,13 +1,13 @@
 import path from 'node:path'
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
-import { env } from '../env'
+import { env } from '../../core/env/cms'
 import { changeUpload } from '../access/changeUpload'
 import { createUpload } from '../access/createUpload'
 import { readUpload } from '../access/readUpload'
 import { EXTRACTABLE_MIME_TYPES, ExtractionError, extractText } from '../attachments/extract-text'
 import { uploadBookkeepingFields } from '../fields/uploadBookkeeping'
 import { limitUploadSize } from './uploadLimits'
-import { contentSyncHooks } from '../hooks/queueContentSync'
+import { contentSyncHooks } from '../publish/hooks/queueContentSync'
 
 /** The text of an uploaded original is extracted once, on upload, and stored for search. */
 const storeExtractedText: CollectionBeforeChangeHook = async ({ data, req }) => {

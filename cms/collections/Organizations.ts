@@ -3,7 +3,7 @@ import { fieldError } from '../lib/fieldError'
 import { isStaffAccess } from '../access/isStaffAccess'
 import { isAdmin } from '../access/isAdmin'
 import { slugField } from '../fields/slug'
-import { contentSyncHooks } from '../hooks/queueContentSync'
+import { contentSyncHooks } from '../publish/hooks/queueContentSync'
 
 export const ORGANIZATION_KINDS = [
   { label: 'Cơ quan Trung ương', value: 'trung-uong', rank: 0 },

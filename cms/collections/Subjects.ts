@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin } from '../access/isAdmin'
 import { isStaffAccess } from '../access/isStaffAccess'
 import { slugField } from '../fields/slug'
-import { contentSyncHooks } from '../hooks/queueContentSync'
+import { contentSyncHooks } from '../publish/hooks/queueContentSync'
 
 /** Lĩnh vực: the fields a document belongs to, kept as a list so facets have one spelling each. */
 export const Subjects: CollectionConfig = {

@@ -4,7 +4,7 @@ import { refuseWeakPassword } from '../auth/passwordStrength'
 import { fieldError } from '../lib/fieldError'
 import { canUseAdmin } from '../access/canUseAdmin'
 import { isAdmin } from '../access/isAdmin'
-import { env } from '../env'
+import { env } from '../../core/env/cms'
 import { forgotPasswordEmail } from '../email/templates/auth'
 import { ROLE_LABELS, ROLES, roleOf } from '../access/roles'
 

@@ -7,10 +7,10 @@ import { auditDeletion, auditPublication } from '../hooks/auditPublication'
 import { rememberDraftFlag } from '../hooks/draftFlag'
 import { enforceWorkflow } from '../hooks/enforceWorkflow'
 import { rememberLiveStatus } from '../hooks/liveStatus'
-import { queueContentSync, queueContentSyncOnDelete } from '../hooks/queueContentSync'
+import { queueContentSync, queueContentSyncOnDelete } from '../publish/hooks/queueContentSync'
 import { queueNotifications } from '../hooks/queueNotifications'
-import { isNotifiable } from '../email/content/publicContent'
-import { isSiteCollection } from '../../site/store/db'
+import { isNotifiable } from '../publish/mail/items'
+import { isSiteCollection } from '../../library/store'
 import { syncUploadVisibility, syncUploadVisibilityOnDelete } from '../hooks/uploadVisibility'
 
 /**

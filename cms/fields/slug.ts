@@ -1,5 +1,5 @@
 import type { CollectionSlug, Field, FieldHook, PayloadRequest } from 'payload'
-import { slugify } from '../../search/vietnamese'
+import { slugify } from '../../core/vietnamese'
 import { roleOf } from '../access/roles'
 
 /**

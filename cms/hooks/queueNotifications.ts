@@ -1,5 +1,6 @@
 import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
-import { isPublicRecord, type NotifiableCollection } from '../email/content/publicContent'
+import type { NotifiableCollection } from '../publish/mail/items'
+import { isPublicRecord } from '../publish/publicView'
 import { recordFirstPublication } from '../email/queue/publications'
 import { isDraftSave } from './draftFlag'
 import { liveStatusBefore } from './liveStatus'

@@ -1,4 +1,5 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionSlug, PayloadRequest, Where } from 'payload'
+import { relationIds } from '../lib/relations'
 import { isDraftSave } from './draftFlag'
 
 type UploadSlug = 'files' | 'media'
@@ -11,12 +12,6 @@ export const UPLOAD_REFERENCES: ReadonlyArray<{ content: CollectionSlug; field: 
 
 export type Visibility = 'public' | 'members' | 'private'
 
-const idsOf = (value: unknown): string[] => {
-  const list = Array.isArray(value) ? value : value ? [value] : []
-  return list
-    .map((v) => (typeof v === 'object' && v && 'id' in v ? String((v as { id: unknown }).id) : String(v)))
-    .filter(Boolean)
-}
 
 /**
  * An uploaded file is as visible as the most visible published item that uses it, and private
@@ -57,7 +52,7 @@ export const syncUploadVisibility =
   async ({ doc, previousDoc, req }) => {
     if (isDraftSave(req, doc)) return doc
     for (const ref of UPLOAD_REFERENCES.filter((r) => r.content === content)) {
-      await refreshVisibility(req, ref.upload, [...idsOf(doc[ref.field]), ...idsOf(previousDoc?.[ref.field])])
+      await refreshVisibility(req, ref.upload, [...relationIds(doc[ref.field]), ...relationIds(previousDoc?.[ref.field])])
     }
     return doc
   }
@@ -66,7 +61,7 @@ export const syncUploadVisibilityOnDelete =
   (content: CollectionSlug): CollectionAfterDeleteHook =>
   async ({ doc, req }) => {
     for (const ref of UPLOAD_REFERENCES.filter((r) => r.content === content)) {
-      await refreshVisibility(req, ref.upload, idsOf(doc[ref.field]))
+      await refreshVisibility(req, ref.upload, relationIds(doc[ref.field]))
     }
     return doc
   }

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 import { MAIL_TASKS } from '../email/queue/jobs'
-import { env } from '../env'
+import { env } from '../../core/env/cms'
 
 /**
  * Payload marks a job "processing" when a runner takes it and never looks at it again if that

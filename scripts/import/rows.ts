@@ -6,7 +6,8 @@
  * rejection with its line number and a Vietnamese reason an editor can act on.
  * The writer (scripts/import.ts) resolves references and talks to the CMS.
  *
- * Format reference: docs/import.md (derived from /work/shared/corpus/README.md).
+ * Format reference: docs/import.md (derived from the shared corpus's README). The value lists come
+ * from core/vocabulary.ts, the same lists the CMS's fields offer.
  */
 import { createReadStream } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
@@ -20,35 +21,31 @@ import * as z from 'zod'
 // Vocabulary
 // ---------------------------------------------------------------------------
 
-import { slugify } from '../../search/vietnamese'
+import { slugify } from '../../core/vietnamese'
+import {
+  AUDIENCES,
+  DOCUMENT_TYPE_SLUGS,
+  DOCUMENT_TYPES as DOCUMENT_TYPE_LIST,
+  LEVELS,
+  NEWS_CATEGORIES as NEWS_CATEGORY_LIST,
+  SECRECY,
+  valuesOf,
+  VALIDITY,
+} from '../../core/vocabulary'
 
 export { slugify }
 
 export const KINDS = ['document', 'news', 'topic', 'announcement'] as const
 export type ImportKind = (typeof KINDS)[number]
 
-/** The corpus types plus three a real back catalogue needs (chương trình, thông tri, công văn). */
-export const DOCUMENT_TYPES = [
-  'nghi-quyet',
-  'chi-thi',
-  'quy-dinh',
-  'quyet-dinh',
-  'ket-luan',
-  'huong-dan',
-  'thong-bao',
-  'ke-hoach',
-  'de-an',
-  'bao-cao',
-  'quy-che',
-  'chuong-trinh',
-  'thong-tri',
-  'cong-van',
-] as const
-export const DOCUMENT_LEVELS = ['trung-uong', 'tinh', 'huyen', 'co-so'] as const
-export const DOCUMENT_STATUSES = ['in-force', 'superseded', 'expired'] as const
-export const DOCUMENT_AUDIENCES = ['public', 'members'] as const
-export const SECRECY_LEVELS = ['none', 'mat', 'toi-mat', 'tuyet-mat'] as const
-export const NEWS_CATEGORIES = ['hoat-dong-lanh-dao', 'hoat-dong-cap-uy', 'quoc-te', 'thong-tin-huu-ich'] as const
+// The values the CMS accepts, from the one vocabulary (core/vocabulary.ts): the import can never
+// accept a value the admin refuses, nor refuse one it offers.
+export const DOCUMENT_TYPES = DOCUMENT_TYPE_SLUGS
+export const DOCUMENT_LEVELS = valuesOf(LEVELS)
+export const DOCUMENT_STATUSES = valuesOf(VALIDITY)
+export const DOCUMENT_AUDIENCES = valuesOf(AUDIENCES)
+export const SECRECY_LEVELS = valuesOf(SECRECY)
+export const NEWS_CATEGORIES = valuesOf(NEWS_CATEGORY_LIST)
 
 /** Vietnamese names of the values above, used in messages ("chỉ chấp nhận: nghi-quyet (nghị quyết), …"). */
 export const VALUE_LABELS: Record<string, string> = {
@@ -56,37 +53,7 @@ export const VALUE_LABELS: Record<string, string> = {
   news: 'tin tức',
   topic: 'chuyên đề',
   announcement: 'thông báo',
-  'nghi-quyet': 'nghị quyết',
-  'chi-thi': 'chỉ thị',
-  'quy-dinh': 'quy định',
-  'quyet-dinh': 'quyết định',
-  'ket-luan': 'kết luận',
-  'huong-dan': 'hướng dẫn',
-  'thong-bao': 'thông báo',
-  'ke-hoach': 'kế hoạch',
-  'de-an': 'đề án',
-  'bao-cao': 'báo cáo',
-  'quy-che': 'quy chế',
-  'chuong-trinh': 'chương trình',
-  'thong-tri': 'thông tri',
-  'cong-van': 'công văn',
-  'trung-uong': 'Trung ương',
-  tinh: 'cấp tỉnh',
-  huyen: 'cấp huyện',
-  'co-so': 'cơ sở',
-  'in-force': 'còn hiệu lực',
-  superseded: 'đã bị thay thế',
-  expired: 'hết hiệu lực',
-  public: 'công khai',
-  members: 'chỉ dành cho đảng viên',
-  none: 'không mật',
-  mat: 'Mật',
-  'toi-mat': 'Tối mật',
-  'tuyet-mat': 'Tuyệt mật',
-  'hoat-dong-lanh-dao': 'hoạt động lãnh đạo',
-  'hoat-dong-cap-uy': 'hoạt động cấp ủy',
-  'quoc-te': 'quốc tế',
-  'thong-tin-huu-ich': 'thông tin hữu ích',
+  ...Object.fromEntries([...DOCUMENT_TYPE_LIST.map((t) => [t.slug, t.label]), ...[LEVELS, VALIDITY, AUDIENCES, SECRECY, NEWS_CATEGORY_LIST].flatMap((list) => list.map((o) => [o.value, o.label]))]),
 }
 
 /** Vietnamese name of every field, as shown to editors in rejection reasons. */

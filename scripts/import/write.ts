@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { CollectionSlug, Payload } from 'payload'
 import { plainTextToLexical } from '../../cms/richtext/plainText'
-import { parseDocumentNumber, printedCode } from '../../search/vietnamese'
+import { parseDocumentNumber, printedCode } from '../../core/documentNumbers'
 import { checkImportFile, readImportRows, type AnnouncementRow, type DocumentRow, type ImportRow, type NewsRow, type TopicRow } from './rows'
 
 export interface Rejection {

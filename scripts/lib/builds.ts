@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { ROOT_DIR } from '../../cms/env'
+import { ROOT_DIR } from '../../core/env/shared'
 
 /** A hash of the sources a build depends on: the admin and the site are rebuilt only when it changes. */
 export function sourceKey(dirs: string[], files: string[] = []): string {

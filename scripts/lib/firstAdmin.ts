@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import type { Payload } from 'payload'
 import { z } from 'zod'
 import { passwordProblem } from '../../cms/auth/passwordStrength'
-import { LOOPBACK_HOSTS } from '../../cms/env'
+import { LOOPBACK_HOSTS } from '../../core/env/shared'
 
 /** A password an operator can type from the console once, then change. */
 const randomPassword = () => `${crypto.randomBytes(12).toString('base64url')}-A1`

@@ -1,8 +1,8 @@
-import { parseSearchEnv } from '../../cms/env'
-import type { SiteCollection } from '../store/db'
-import { StoreReader, type ChangeBatch, type Entries } from '../store/reader'
+import { parseSearchEnv } from '../../core/env/search'
+import type { SiteCollection } from '../../library/store'
+import { StoreReader, type ChangeBatch, type Entries } from '../../library/reader'
 import { tagsForChange } from './cacheTags'
-import type { DocumentEntry, FileEntry, MediaEntry, NewsEntry, OrganizationEntry, SubjectEntry, TopicEntry } from './model'
+import type { DocumentEntry, FileEntry, MediaEntry, NewsEntry, OrganizationEntry, SubjectEntry, TopicEntry } from '../../library/model'
 
 /**
  * The whole public library, held in memory by the site server and shared by every page. It comes

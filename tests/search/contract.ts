@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FILTERS, type FilterName, type SearchEngine, type SearchHit, type SearchItem, type SearchQuery, type SearchResult } from '../../search/contract'
 import { metaText, numberText } from '../../search/indexing'
-import { fold } from '../../search/vietnamese'
+import { fold } from '../../core/vietnamese'
 import { corpusSearchItems, syntheticDocument } from '../../search/eval/corpus'
 
 export interface EngineHarness {

@@ -14,7 +14,7 @@ import { FILTERS, type SearchEngine, type SearchItem, type SearchQuery, type Sea
 import { createSqliteEngine } from '../../search/engines/sqlite'
 import { ItemColumns, type ItemRow } from '../../search/engines/sqlite/columns'
 import { syntheticDocument } from '../../search/eval/corpus'
-import { foldWords } from '../../search/vietnamese'
+import { foldWords } from '../../core/vietnamese'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'so-tay-search-memory-'))
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))

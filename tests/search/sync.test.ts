@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SearchEngine, SearchItem, SearchQuery } from '../../search/contract'
 import { setSearchEngine } from '../../search/engine'
 import { createSqliteEngine } from '../../search/engines/sqlite'
-import { checkDrift, reindexAll } from '../../search/sync/reindex'
+import { checkDrift, reindexAll } from '../../cms/publish/search/reindex'
 import { runQueuedJobs } from '../../cms/jobs/runner'
 import { documentData, startWorld } from '../helpers/fixtures'
 

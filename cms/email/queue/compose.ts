@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import type { Payload } from 'payload'
-import { loadPublicItems, refKey, type MailItem } from '../content/publicContent'
+import { loadPublicItems, refKey, type MailItem } from '../../publish/mail/items'
 import { oneClickUnsubscribeUrl } from '../links'
 import { mailSettings } from '../settings'
 import { describeChoices } from '../subscriptions/describe'

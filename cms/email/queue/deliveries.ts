@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 import type { DeliveryKind, DeliveryStatus } from '../../collections/MailDeliveries/options'
-import type { ItemRef } from '../content/publicContent'
+import type { ItemRef } from '../../publish/mail/items'
 
 export interface DeliveryRow {
   id: string

@@ -1,5 +1,5 @@
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type Where } from 'payload'
-import { loadPublicItems, refKey, type ItemRef, type MailItem } from '../content/publicContent'
+import { loadPublicItems, refKey, type ItemRef, type MailItem } from '../../publish/mail/items'
 import { matches } from '../content/matches'
 import { mailSettings } from '../settings'
 import { activeChoices, type StoredSubscriber } from '../subscriptions/stored'

@@ -1,5 +1,5 @@
 import type { Payload } from 'payload'
-import { loadPublicItems, refKey, type ItemRef } from '../content/publicContent'
+import { loadPublicItems, refKey, type ItemRef } from '../../publish/mail/items'
 import { matches } from '../content/matches'
 import { mailSettings } from '../settings'
 import { activeChoices, type StoredSubscriber } from '../subscriptions/stored'

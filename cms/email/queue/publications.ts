@@ -1,5 +1,5 @@
 import type { Payload, PayloadRequest } from 'payload'
-import { refKey, type ItemRef } from '../content/publicContent'
+import { refKey, type ItemRef } from '../../publish/mail/items'
 
 export interface PublicationRow {
   id: string

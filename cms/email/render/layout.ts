@@ -1,4 +1,4 @@
-import { escapeHtml as e } from './escape'
+import { escapeHtml as e } from '../../../core/html'
 
 /**
  * One description of a message, rendered twice: as HTML (single column, 18 px text, 44 px buttons,

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { ensureTend } from '../queue/jobs'
 import { tokenSubject, verifyToken } from '../tokens'
-import type { ConfirmOutcome } from './messages'
+import type { ConfirmOutcome } from '../../../core/subscriptions/messages'
 import { choiceFields, requestedChoices, type StoredSubscriber } from './stored'
 import { CONFIRM_VALID_MS } from './subscribe'
 

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
-import { DOCUMENT_TYPES } from '../../../search/vietnamese'
-import { FREQUENCIES, type Choices, type Frequency } from './request'
+import { DOCUMENT_TYPES } from '../../../core/vocabulary'
+import { FREQUENCIES, type Choices, type Frequency } from '../../../core/subscriptions/request'
 
 const TYPE_LABEL = new Map<string, string>(DOCUMENT_TYPES.map((t) => [t.slug, t.label]))
 

@@ -1,4 +1,5 @@
-import type { Choices, Frequency } from './request'
+import { relationIds } from '../../lib/relations'
+import type { Choices, Frequency } from '../../../core/subscriptions/request'
 
 /** A subscriber row as the mail code reads it (Local API, depth 0, hidden fields included). */
 export interface StoredSubscriber {
@@ -26,16 +27,14 @@ export interface RequestedChoices {
   frequency: Frequency
 }
 
-const ids = (values: unknown[] | null | undefined): string[] =>
-  (values ?? []).map((v) => (v && typeof v === 'object' && 'id' in v ? String((v as { id: unknown }).id) : String(v)))
 
 /** What the subscriber currently receives. */
 export function activeChoices(s: StoredSubscriber): Choices {
   return {
     documents: Boolean(s.documents),
     documentTypes: [...(s.documentTypes ?? [])],
-    subjects: ids(s.subjects),
-    issuers: ids(s.issuers),
+    subjects: relationIds(s.subjects),
+    issuers: relationIds(s.issuers),
     topics: Boolean(s.topics),
     news: Boolean(s.news),
   }

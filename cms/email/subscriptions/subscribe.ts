@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 import { deliveryKey, enqueueDelivery } from '../queue/deliveries'
 import { ensureTend, scheduleSender } from '../queue/jobs'
 import { newTokenKey } from '../tokens'
-import { choicesOf, type SubscribeRequest } from './request'
+import { choicesOf, type SubscribeRequest } from '../../../core/subscriptions/request'
 import type { RequestedChoices, StoredSubscriber } from './stored'
 
 /** A confirmation link works this long. */

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { cancelQueuedFor } from '../queue/deliveries'
 import { newTokenKey, tokenSubject, verifyToken } from '../tokens'
-import type { UnsubscribeOutcome } from './messages'
+import type { UnsubscribeOutcome } from '../../../core/subscriptions/messages'
 import type { StoredSubscriber } from './stored'
 
 /**

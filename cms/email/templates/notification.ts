@@ -1,4 +1,4 @@
-import type { MailItem } from '../content/publicContent'
+import type { MailItem } from '../../publish/mail/items'
 import type { ItemView } from '../render/layout'
 import { renderMail } from '../render/layout'
 import { mailSettings } from '../settings'

@@ -8,7 +8,7 @@
  */
 import type { SearchItem, SearchKind } from '../../contract'
 import { indexTexts, type IndexTexts } from '../../indexing'
-import { foldWords } from '../../vietnamese'
+import { foldWords } from '../../../core/vietnamese'
 import type { Scope } from './postings'
 
 /** The same parts as IndexTexts, folded (accents and đ removed, lower case, one space between words). */

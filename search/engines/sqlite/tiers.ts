@@ -12,7 +12,7 @@
  * ("headlines", kept in ItemColumns) of the best-ranked candidates in JS, with FTS5 as the fallback.
  */
 import { numberText } from '../../indexing'
-import { foldWords } from '../../vietnamese'
+import { foldWords } from '../../../core/vietnamese'
 import { andInto, andNotInto, bitsOf, has, orInto, popcount, type Bits } from './bits'
 import type { BitEvaluation, ItemColumns } from './columns'
 import type { Connection } from './connection'

@@ -1,5 +1,5 @@
 import type { CollectionBeforeChangeHook } from 'payload'
-import { documentNumberKey, documentNumberShortKey, parseDocumentNumber } from '../../../../search/vietnamese'
+import { documentNumberKey, documentNumberShortKey, parseDocumentNumber } from '../../../../core/documentNumbers'
 
 /** Stores the canonical keys search and duplicate detection compare, derived from the printed number. */
 export const normalizeNumber: CollectionBeforeChangeHook = ({ data, originalDoc }) => {

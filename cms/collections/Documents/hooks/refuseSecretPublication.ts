@@ -2,7 +2,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import { fieldError } from '../../../lib/fieldError'
 import { isDraftSave } from '../../../hooks/draftFlag'
 import { liveStatusBefore } from '../../../hooks/liveStatus'
-import { SECRECY } from '../options'
+import { SECRECY } from '../../../../core/vocabulary'
 
 export const secrecyMessage = (label: string) =>
   `Văn bản có độ mật «${label}» không được phép xuất bản lên mạng (Luật Bảo vệ bí mật nhà nước số 29/2018/QH14). ` +
