@@ -20,7 +20,7 @@ export interface SearchItem {
   /** Site path, e.g. "/van-ban/nghi-quyet-21-tw-2022/". */
   url: string
   title: string
-  /** Documents only: the number as printed ("21-NQ/TW") and its keys from search/vietnamese.ts. */
+  /** Documents only: the number as printed ("21-NQ/TW") and its keys from core/documentNumbers.ts. */
   number: string | null
   numberKey: string | null
   numberShortKey: string | null

@@ -2,7 +2,7 @@
  * What both engines derive from a SearchItem before indexing it, so that the embedded engine and
  * Meilisearch search the same text: the number in every form a member may type, a catalogue line
  * (type, issuer, subjects, year) and the cleaned original text. Folding itself stays in
- * vietnamese.ts; this module only decides which text goes where.
+ * core/vietnamese.ts; this module only decides which text goes where.
  */
 import type { SearchItem, SearchKind, ValidityStatus } from './contract'
 import { documentTypeInfo, isDocumentTypeSlug } from '../core/vocabulary'

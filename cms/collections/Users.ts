@@ -19,7 +19,7 @@ export const Users: CollectionConfig = {
     maxLoginAttempts: 5,
     lockTime: 15 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
-    // Secure cookies whenever the CMS is served over HTTPS, which production requires (cms/env.ts);
+    // Secure cookies whenever the CMS is served over HTTPS, which production requires (core/env/cms.ts);
     // HttpOnly always (Payload). Lax keeps the cookie off cross-site POSTs; CSRF origins are in payload.config.
     cookies: { sameSite: 'Lax', secure: env().SERVER_URL.startsWith('https://') },
     // Vietnamese reset mail (HTML; the email adapter adds the plain-text part).

@@ -2,7 +2,7 @@
  * The Meilisearch engine (server ≥ 1.16, client meilisearch-js 0.62).
  *
  * One public index. Members-only, draft and secret content is never given to any engine (the
- * sync only sends public published items, search/sync/items.ts), so there is nothing to hide per
+ * sync only sends public published items, cms/publish/search/items.ts), so there is nothing to hide per
  * user: no tenant tokens, no visibility filter, one index named by SEARCH_INDEX.
  *
  * Semantics follow search/ranking.ts, as the embedded engine does:

@@ -1,6 +1,6 @@
 /**
  * The shared test corpus (../shared/corpus/corpus.jsonl) as search items, the way the CMS sync
- * would build them (search/sync/items.ts): only public published content, i.e. the 39 public
+ * would build them (cms/publish/search/items.ts): only public published content, i.e. the 39 public
  * documents, the news and the topics. Members-only documents (`internal-*`) and announcements are
  * left out, as the sync leaves them out. The corpus has no full text or attachments for documents,
  * so their body and attachmentText are empty.

@@ -1,5 +1,5 @@
 /**
- * An item's text as the FTS tables hold it: folded by search/vietnamese.ts (the tokenizer only
+ * An item's text as the FTS tables hold it: folded by core/vietnamese.ts (the tokenizer only
  * splits it), per FTS column, per posting scope and as the set of words the vocabulary counts.
  *
  * Writes (writes.ts) and the patching of in-memory posting sets (memory.ts) must derive exactly

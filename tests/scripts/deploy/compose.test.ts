@@ -1,7 +1,7 @@
 /**
  * Static checks of the deployment files (no Docker engine runs on the build machines):
  * docker-compose.yml parsed with `yaml`, the Dockerfile read line by line, .env.example read as
- * the operator's template. "Variables a service reads" come from the code — cms/env.ts's schema
+ * the operator's template. "Variables a service reads" come from the code — core/env/cms.ts's schema
  * (ENV_KEYS, parseEnv, parseSearchEnv) and a scan of `process.env.X` in the sources — not from a
  * list kept here. `docker compose config` also validates the file where the compose plugin exists.
  */
@@ -13,7 +13,7 @@ import path from 'node:path'
 import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { ENV_KEYS, parseEnv } from '../../../core/env/cms'
-import { parseCmsLinkEnv } from '../../../core/env/site'
+import { parseCmsLinkEnv, SITE_ENV_KEYS } from '../../../core/env/site'
 import { parseSearchEnv } from '../../../core/env/search'
 import { interpolate, readEnvFile, type Compose } from './compose'
 
@@ -132,7 +132,7 @@ describe('docker-compose.yml', () => {
   })
 
   it('names only variables the code knows (no typo silently ignored)', () => {
-    const known = new Set([...ENV_KEYS, ...codeVariables(), 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'HOST', 'PORT'])
+    const known = new Set([...ENV_KEYS, ...SITE_ENV_KEYS, ...codeVariables(), 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'HOST', 'PORT'])
     for (const name of appServices) {
       for (const key of Object.keys(resolved.services[name].environment!)) expect(known.has(key), `${name}: ${key}`).toBe(true)
     }
@@ -169,7 +169,7 @@ describe('.env.example', () => {
     const lines = read('.env.example').split('\n')
     const documented = new Set(lines.map((l) => /^#?\s*([A-Z][A-Z0-9_]*)=/.exec(l)?.[1]).filter(Boolean))
     const platform = new Set(['NEXT_RUNTIME']) // set by Next itself
-    for (const key of new Set([...ENV_KEYS, ...codeVariables(), ...composeVariables()])) {
+    for (const key of new Set([...ENV_KEYS, ...SITE_ENV_KEYS, ...codeVariables(), ...composeVariables()])) {
       if (!platform.has(key)) expect(documented.has(key), key).toBe(true)
     }
     // Every setting line sits under a comment (directly or in a block of settings under one).
@@ -225,7 +225,7 @@ function codeVariables(): string[] {
       }
     }
   }
-  for (const dir of ['cms', 'scripts', 'search', 'site']) walk(path.join(ROOT, dir))
+  for (const dir of ['core', 'library', 'cms', 'scripts', 'search', 'site']) walk(path.join(ROOT, dir))
   for (const m of read('astro.config.mjs').matchAll(/process\.env\.([A-Z][A-Z0-9_]*)/g)) names.add(m[1])
   return [...names]
 }
