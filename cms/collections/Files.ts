@@ -1,6 +1,7 @@
 import path from 'node:path'
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 import { env } from '../../core/env/cms'
+import type { File } from '../payload-types'
 import { changeUpload } from '../access/changeUpload'
 import { createUpload } from '../access/createUpload'
 import { readUpload } from '../access/readUpload'
@@ -10,7 +11,7 @@ import { limitUploadSize } from './uploadLimits'
 import { contentSyncHooks } from '../publish/hooks/queueContentSync'
 
 /** The text of an uploaded original is extracted once, on upload, and stored for search. */
-const storeExtractedText: CollectionBeforeChangeHook = async ({ data, req }) => {
+const storeExtractedText: CollectionBeforeChangeHook<File> = async ({ data, req }) => {
   const file = req.file
   if (!file?.data) return data
   try {

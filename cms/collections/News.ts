@@ -1,4 +1,5 @@
 import type { CollectionConfig } from 'payload'
+import type { News as NewsItem } from '../payload-types'
 import { audienceField } from '../fields/audience'
 import { dayOnlyField } from '../fields/dayOnly'
 import { readableRelation } from '../hooks/hideUnreadableRelations'
@@ -26,7 +27,7 @@ export const News: CollectionConfig = editorialCollection(
       { name: 'source', label: 'Nguồn tin', type: 'text', admin: { position: 'sidebar' } },
       organizationField('organization', 'Đơn vị đăng tin', false),
       audienceField('public'),
-      slugField((d) => (typeof d.title === 'string' ? d.title.slice(0, 80) : undefined)),
+      slugField<NewsItem>((d) => (typeof d.title === 'string' ? d.title.slice(0, 80) : undefined)),
     ],
   },
   { ownerField: 'organization' },

@@ -1,4 +1,5 @@
 import type { CollectionConfig } from 'payload'
+import type { Subject } from '../payload-types'
 import { isAdmin } from '../access/isAdmin'
 import { isStaffAccess } from '../access/isStaffAccess'
 import { slugField } from '../fields/slug'
@@ -13,6 +14,6 @@ export const Subjects: CollectionConfig = {
   hooks: contentSyncHooks('subjects'),
   fields: [
     { name: 'name', label: 'Tên lĩnh vực', type: 'text', required: true, unique: true },
-    slugField((d) => (typeof d.name === 'string' ? d.name : undefined)),
+    slugField<Subject>((d) => (typeof d.name === 'string' ? d.name : undefined)),
   ],
 }

@@ -10,6 +10,7 @@ import { rememberLiveStatus } from '../hooks/liveStatus'
 import { queueContentSync, queueContentSyncOnDelete } from '../publish/hooks/queueContentSync'
 import { queueNotifications } from '../hooks/queueNotifications'
 import { isNotifiable } from '../publish/mail/items'
+import type { OwnerField } from '../lib/records'
 import { isSiteCollection } from '../../library/store'
 import { syncUploadVisibility, syncUploadVisibilityOnDelete } from '../hooks/uploadVisibility'
 
@@ -19,7 +20,7 @@ import { syncUploadVisibility, syncUploadVisibilityOnDelete } from '../hooks/upl
  * site and search sync. `ownerField` names the
  * relation to the organization a contributor must belong to.
  */
-export function editorialCollection(config: CollectionConfig, options: { ownerField: string }): CollectionConfig {
+export function editorialCollection(config: CollectionConfig, options: { ownerField: OwnerField }): CollectionConfig {
   const slug = config.slug as CollectionSlug
   const hooks = config.hooks ?? {}
   const synced = isSiteCollection(slug) ? slug : null

@@ -1,6 +1,10 @@
-import type { CollectionSlug, FieldHook, PayloadRequest, RelationshipField, UploadField } from 'payload'
+import type { CollectionSlug, FieldHook, PayloadRequest, RelationshipField, TypeWithID, UploadField } from 'payload'
 import { isEditorial } from '../access/roles'
+import type { EditorialDoc } from '../lib/records'
 import { relationId } from '../lib/relations'
+
+/** A relation to one collection as a field holds it: an id, or the record when populated. */
+type Related = string | number | TypeWithID
 
 const CACHE = 'soTayReadableIds'
 
@@ -35,10 +39,10 @@ async function readable(req: PayloadRequest, collection: CollectionSlug, ids: st
  * (Local API: the site and search sync) keeps every id — it re-reads each target with the same rules.
  */
 const hideUnreadable =
-  (collection: CollectionSlug): FieldHook =>
+  (collection: CollectionSlug): FieldHook<EditorialDoc, Related | Related[] | null | undefined> =>
   async ({ value, req, overrideAccess }) => {
     if (overrideAccess || req.payloadAPI === 'local' || isEditorial(req.user) || value === null || value === undefined) return value
-    const list: unknown[] = Array.isArray(value) ? value : [value]
+    const list = Array.isArray(value) ? value : [value]
     const ids = list.map(relationId).filter((id): id is string => id !== undefined)
     const allowed = await readable(req, collection, ids)
     const kept = list.filter((v) => {

@@ -1,4 +1,4 @@
-import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook, DataFromCollectionSlug, PayloadRequest } from 'payload'
 import type { NotifiableCollection } from '../publish/mail/items'
 import { isPublicRecord } from '../publish/publicView'
 import { recordFirstPublication } from '../email/queue/publications'
@@ -22,7 +22,7 @@ async function hasImmediateSubscribers(req: PayloadRequest): Promise<boolean> {
  * A bulk restore sets `context.silent` and notifies nobody.
  */
 export const queueNotifications =
-  (collection: NotifiableCollection): CollectionAfterChangeHook =>
+  (collection: NotifiableCollection): CollectionAfterChangeHook<DataFromCollectionSlug<NotifiableCollection>> =>
   async ({ doc, previousDoc, operation, req }) => {
     if (req.context.silent === true || isDraftSave(req, doc)) return doc
     if (!isPublicRecord(collection, doc)) return doc

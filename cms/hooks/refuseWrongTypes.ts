@@ -154,9 +154,10 @@ const isSpreadArray = (data: Data) => {
  * records exist — and refused whole with the field's name; required fields and the finer rules
  * stay with Payload's validation.
  */
-const refuseWrongTypes: CollectionBeforeOperationHook = async ({ args, operation, req, collection }) => {
+const refuseWrongTypes: CollectionBeforeOperationHook<CollectionSlug> = async ({ args, operation, req, collection }) => {
   if (operation !== 'create' && operation !== 'update') return args
-  const data = (args as { data?: unknown }).data
+  // Checked as it came: a request body can hold anything, whatever the collection's type says.
+  const data: unknown = args.data
   if (data === undefined) return args
   if (!isObject(data) || isSpreadArray(data)) throw fieldError(req, collection.slug, 'data', 'Dữ liệu gửi lên phải là một đối tượng JSON gồm các ô cần lưu.')
   // The sanitized fields: with those Payload adds (email and password, upload and status fields).

@@ -1,4 +1,4 @@
-import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
+import type { CollectionSlug, DataFromCollectionSlug, Payload, PayloadRequest, Where } from 'payload'
 
 /**
  * "What the public may see", stated once. Every outward channel — the site's library store, the
@@ -29,7 +29,10 @@ export type PublicCollection = keyof typeof PUBLIC_WHERE
 export type PublicContentCollection = 'documents' | 'news' | 'topics'
 
 /** True when a saved record (an afterChange `doc`) is what an anonymous reader sees. */
-export function isPublicRecord(collection: PublicContentCollection, doc: Record<string, unknown> | null | undefined): boolean {
+export function isPublicRecord(
+  collection: PublicContentCollection,
+  doc: { _status?: unknown; audience?: unknown; secrecy?: unknown } | null | undefined,
+): boolean {
   if (!doc || doc._status !== 'published' || doc.audience !== 'public') return false
   return collection !== 'documents' || doc.secrecy === 'none'
 }
@@ -48,6 +51,8 @@ export interface PublicReadOptions {
 /** One page of public records of a collection, read as an anonymous visitor. */
 export async function findPublic(payload: Payload, collection: PublicCollection, options: PublicReadOptions) {
   const where = options.where ? { and: [PUBLIC_WHERE[collection], options.where] } : PUBLIC_WHERE[collection]
+  // Cast: Payload types `joins` only for collections with join fields (here: documents), while
+  // `joins: false` is what every collection's read needs. The result is typed for any collection.
   return payload.find({
     collection,
     req: options.req,
@@ -63,18 +68,19 @@ export async function findPublic(payload: Payload, collection: PublicCollection,
   } as unknown as Parameters<Payload['find']>[0])
 }
 
-/** The public records among `ids`, by id (absent: not public, or gone). */
-export async function readPublic(
+/** The public records among `ids`, by id (absent: not public, or gone), whole (no `select`). */
+export async function readPublic<C extends PublicCollection>(
   payload: Payload,
-  collection: PublicCollection,
+  collection: C,
   ids: string[],
-  options: Omit<PublicReadOptions, 'where' | 'limit' | 'page'>,
-): Promise<Map<string, Record<string, unknown> & { id: string; updatedAt: string }>> {
-  const found = new Map<string, Record<string, unknown> & { id: string; updatedAt: string }>()
+  options: Omit<PublicReadOptions, 'where' | 'limit' | 'page' | 'select'>,
+): Promise<Map<string, DataFromCollectionSlug<C>>> {
+  const found = new Map<string, DataFromCollectionSlug<C>>()
   for (let i = 0; i < ids.length; i += 100) {
     const batch = ids.slice(i, i + 100)
     const { docs } = await findPublic(payload, collection, { ...options, where: { id: { in: batch } } })
-    for (const doc of docs) found.set(String(doc.id), doc as never)
+    // findPublic's result is typed for any collection (see there); these are whole records of `collection`.
+    for (const doc of docs) found.set(String(doc.id), doc as DataFromCollectionSlug<C>)
   }
   return found
 }

@@ -1,4 +1,5 @@
 import type { CollectionConfig, Field } from 'payload'
+import type { Document } from '../../payload-types'
 import { isDocumentTypeSlug } from '../../../core/vocabulary'
 import { parseDocumentNumber, typeMismatchMessage, validateDocumentNumber } from '../../../core/documentNumbers'
 import { audienceField } from '../../fields/audience'
@@ -11,7 +12,7 @@ import { refuseDuplicate } from './hooks/refuseDuplicate'
 import { refuseSecretPublication } from './hooks/refuseSecretPublication'
 import { documentTypeOptions, LEVELS, RELATIONS, SECRECY, VALIDITY } from '../../../core/vocabulary'
 
-const documentSlug = (data: Record<string, unknown>): string | undefined => {
+const documentSlug = (data: Partial<Document>): string | undefined => {
   const parsed = typeof data.number === 'string' ? parseDocumentNumber(data.number) : null
   const year = typeof data.issuedAt === 'string' ? data.issuedAt.slice(0, 4) : ''
   if (!parsed || !data.type) return undefined

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 import { loadPublicItems, refKey, type ItemRef } from '../../publish/mail/items'
 import { matches } from '../content/matches'
 import { mailSettings } from '../settings'
-import { activeChoices, type StoredSubscriber } from '../subscriptions/stored'
+import { activeChoices } from '../subscriptions/stored'
 import { deliveryKey, enqueueDelivery, findDeliveries, updateDelivery, WITHDRAWN } from './deliveries'
 import { findPublication, recordFirstPublication } from './publications'
 
@@ -42,7 +42,7 @@ export async function fanOut(payload: Payload, ref: ItemRef, after: string | nul
     pagination: false,
     overrideAccess: true,
   })
-  const subscribers = (docs as unknown as StoredSubscriber[]).filter((s) => matches(activeChoices(s), item))
+  const subscribers = docs.filter((s) => matches(activeChoices(s), item))
   const keys = subscribers.map((s) => deliveryKey.notification(String(s.id), ref))
   const existing = await findDeliveries(payload, keys)
   let created = 0

@@ -3,7 +3,7 @@ import { deliveryKey, enqueueDelivery } from '../queue/deliveries'
 import { ensureTend, scheduleSender } from '../queue/jobs'
 import { newTokenKey } from '../tokens'
 import { choicesOf, type SubscribeRequest } from '../../../core/subscriptions/request'
-import type { RequestedChoices, StoredSubscriber } from './stored'
+import type { RequestedChoices } from './stored'
 
 /** A confirmation link works this long. */
 export const CONFIRM_VALID_MS = 7 * 24 * 60 * 60 * 1000
@@ -37,10 +37,7 @@ export async function requestSubscription(payload: Payload, request: SubscribeRe
   const requested: RequestedChoices = { choices: choicesOf(request), frequency: request.frequency }
   const now = new Date()
 
-  const find = async () =>
-    (await payload.find({ collection: 'subscribers', where: { email: { equals: request.email } }, depth: 0, limit: 1, overrideAccess: true })).docs[0] as
-      | StoredSubscriber
-      | undefined
+  const find = async () => (await payload.find({ collection: 'subscribers', where: { email: { equals: request.email } }, depth: 0, limit: 1, overrideAccess: true })).docs[0]
   let subscriber = await find()
   let tokenKey: string
   let send: boolean
@@ -48,12 +45,12 @@ export async function requestSubscription(payload: Payload, request: SubscribeRe
     tokenKey = newTokenKey()
     send = true
     try {
-      subscriber = (await payload.create({
+      subscriber = await payload.create({
         collection: 'subscribers',
-        data: { email: request.email, status: 'pending', frequency: request.frequency, requestedChoices: requested, tokenKey, requestedAt: now.toISOString() } as never,
+        data: { email: request.email, status: 'pending', frequency: request.frequency, requestedChoices: requested, tokenKey, requestedAt: now.toISOString() },
         depth: 0,
         overrideAccess: true,
-      })) as unknown as StoredSubscriber
+      })
     } catch (error) {
       // The same address submitted twice at once: the other request created it.
       subscriber = await find()
@@ -74,7 +71,7 @@ export async function requestSubscription(payload: Payload, request: SubscribeRe
         ...(recent ? {} : { requestedAt: now.toISOString() }),
         // Asking again after leaving (or after a bounce) starts a new subscription from scratch.
         ...(restart ? { status: 'pending', confirmedAt: null, consentAt: null, lastDigestAt: null, bouncedAt: null, bounceReason: null } : {}),
-      } as never,
+      },
       depth: 0,
       overrideAccess: true,
     })

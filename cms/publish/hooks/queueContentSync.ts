@@ -1,4 +1,4 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, DataFromCollectionSlug, PayloadRequest } from 'payload'
 import type { SiteCollection } from '../../../library/store'
 import { isSearchableCollection } from '../search/items'
 import { isReferencedCollection, type ReferencedCollection } from '../search/references'
@@ -18,24 +18,24 @@ async function queue(req: PayloadRequest, collection: SiteCollection, id: string
 }
 
 export const queueContentSync =
-  (collection: SiteCollection): CollectionAfterChangeHook =>
+  <C extends SiteCollection>(collection: C): CollectionAfterChangeHook<DataFromCollectionSlug<C>> =>
   async ({ doc, req }) => {
     await queue(req, collection, String(doc.id))
     return doc
   }
 
 export const queueContentSyncOnDelete =
-  (collection: SiteCollection): CollectionAfterDeleteHook =>
+  <C extends SiteCollection>(collection: C): CollectionAfterDeleteHook<DataFromCollectionSlug<C>> =>
   async ({ id, req }) => {
     await queue(req, collection, String(id))
   }
 
 /** What of a record documents' search items show (issuer and field names, an original's text). */
-const SHOWN_IN_SEARCH: Record<ReferencedCollection, string[]> = { organizations: ['name', 'slug', 'code'], subjects: ['name', 'slug'], files: ['extractedText'] }
+const SHOWN_IN_SEARCH: { [C in ReferencedCollection]: (keyof DataFromCollectionSlug<C>)[] } = { organizations: ['name', 'slug', 'code'], subjects: ['name', 'slug'], files: ['extractedText'] }
 
 /** A renamed organization or field, or a replaced original: the documents using it are re-indexed. */
 export const queueReferenceSync =
-  (collection: ReferencedCollection): CollectionAfterChangeHook =>
+  <C extends ReferencedCollection>(collection: C): CollectionAfterChangeHook<DataFromCollectionSlug<C>> =>
   async ({ doc, previousDoc, operation, req }) => {
     if (operation === 'update' && SHOWN_IN_SEARCH[collection].some((field) => doc[field] !== previousDoc?.[field])) {
       await req.payload.jobs.queue({ task: 'syncSearchReferences', input: { collection, id: String(doc.id) }, req })
@@ -45,7 +45,7 @@ export const queueReferenceSync =
   }
 
 /** The hooks for collections the site shows but that have no editorial workflow. */
-export const contentSyncHooks = (collection: SiteCollection) => ({
+export const contentSyncHooks = (collection: SiteCollection): { afterChange: CollectionAfterChangeHook[]; afterDelete: CollectionAfterDeleteHook[] } => ({
   afterChange: [queueContentSync(collection), ...(isReferencedCollection(collection) ? [queueReferenceSync(collection)] : [])],
   afterDelete: [queueContentSyncOnDelete(collection)],
 })

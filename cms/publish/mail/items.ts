@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { relationId, relationIds } from '../../lib/relations'
 import { readPublic } from '../publicView'
-import type { Document, News, Organization, Subject, Topic } from '../../payload-types'
+import type { Document, News, Subject, Topic } from '../../payload-types'
 import { lexicalToPlainText } from '../../richtext/plainText'
 import { DOCUMENT_TYPES } from '../../../core/vocabulary'
 import { excerpt, vietnameseDate, vietnameseMonth } from '../../email/render/format'
@@ -35,7 +35,7 @@ export interface MailItem {
 const TYPE_LABEL = new Map<string, string>(DOCUMENT_TYPES.map((t) => [t.slug, t.label]))
 
 function documentItem(d: Document, siteUrl: string): MailItem {
-  const issuer = d.issuer && typeof d.issuer === 'object' ? (d.issuer as Organization) : null
+  const issuer = d.issuer && typeof d.issuer === 'object' ? d.issuer : null
   const subjects = (d.subjects ?? []).filter((s): s is Subject => typeof s === 'object' && s !== null)
   const typeLabel = TYPE_LABEL.get(d.type) ?? 'Văn bản'
   return {
@@ -92,17 +92,10 @@ function topicItem(t: Topic, siteUrl: string): MailItem {
  */
 export async function loadPublicItems(payload: Payload, refs: ItemRef[], siteUrl: string): Promise<Map<string, MailItem>> {
   const found = new Map<string, MailItem>()
-  for (const collection of NOTIFIABLE) {
-    const ids = [...new Set(refs.filter((r) => r.collection === collection).map((r) => r.id))]
-    for (const doc of (await readPublic(payload, collection, ids, { depth: 1 })).values()) {
-      const item =
-        collection === 'documents'
-          ? documentItem(doc as unknown as Document, siteUrl)
-          : collection === 'news'
-            ? newsItem(doc as unknown as News, siteUrl)
-            : topicItem(doc as unknown as Topic, siteUrl)
-      found.set(refKey(item.ref), item)
-    }
-  }
+  const idsOf = (collection: NotifiableCollection) => [...new Set(refs.filter((r) => r.collection === collection).map((r) => r.id))]
+  const add = (item: MailItem) => found.set(refKey(item.ref), item)
+  for (const d of (await readPublic(payload, 'documents', idsOf('documents'), { depth: 1 })).values()) add(documentItem(d, siteUrl))
+  for (const n of (await readPublic(payload, 'news', idsOf('news'), { depth: 1 })).values()) add(newsItem(n, siteUrl))
+  for (const t of (await readPublic(payload, 'topics', idsOf('topics'), { depth: 1 })).values()) add(topicItem(t, siteUrl))
   return found
 }
