@@ -17,7 +17,10 @@ export default defineConfig({
       // setup only when one of these tests is selected.
       { extends: true, test: { name: 'e2e-site', include: ['tests/e2e/site/**/*.test.ts'], globalSetup: ['tests/e2e/site/global-setup.ts'] } },
       // End to end against the real CMS server (next build + next start), started once likewise.
-      { extends: true, test: { name: 'e2e-cms-server', include: ['tests/e2e/cms-server/**/*.test.ts'], globalSetup: ['tests/e2e/cms-server/global-setup.ts'] } },
+      {
+        extends: true,
+        test: { name: 'e2e-cms-server', include: ['tests/e2e/cms-server/**/*.test.ts'], globalSetup: ['tests/e2e/cms-server/global-setup.ts'] },
+      },
     ],
   },
 })

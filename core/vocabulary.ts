@@ -6,15 +6,15 @@
 
 export interface DocumentTypeInfo {
   /** ASCII slug, stable: stored in the CMS and used in URLs and ids. */
-  readonly slug: string;
+  readonly slug: string
   /** Vietnamese label with diacritics, NFC. */
-  readonly label: string;
+  readonly label: string
   /** Type codes, folded (lower-case ASCII, no separators), in the order they are preferred. */
-  readonly codes: readonly string[];
+  readonly codes: readonly string[]
   /** The same codes as printed on documents, parallel to `codes` (used in messages). */
-  readonly printed: readonly string[];
+  readonly printed: readonly string[]
   /** False for state-only types, kept so state numbers cited by party documents can be filed. */
-  readonly party: boolean;
+  readonly party: boolean
 }
 
 /**
@@ -43,9 +43,9 @@ export const DOCUMENT_TYPES = [
   { slug: 'phuong-an', label: 'Phương án', codes: ['pa'], printed: ['PA'], party: true },
   { slug: 'nghi-dinh', label: 'Nghị định', codes: ['nd'], printed: ['NĐ'], party: false },
   { slug: 'thong-tu', label: 'Thông tư', codes: ['tt'], printed: ['TT'], party: false },
-] as const satisfies readonly DocumentTypeInfo[];
+] as const satisfies readonly DocumentTypeInfo[]
 
-export type DocumentTypeSlug = (typeof DOCUMENT_TYPES)[number]['slug'];
+export type DocumentTypeSlug = (typeof DOCUMENT_TYPES)[number]['slug']
 
 /** Every type slug, as a non-empty tuple (zod enums). */
 export const DOCUMENT_TYPE_SLUGS = DOCUMENT_TYPES.map((t) => t.slug) as [DocumentTypeSlug, ...DocumentTypeSlug[]]
@@ -53,11 +53,11 @@ export const DOCUMENT_TYPE_SLUGS = DOCUMENT_TYPES.map((t) => t.slug) as [Documen
 const TYPE_BY_SLUG = new Map<string, DocumentTypeInfo>((DOCUMENT_TYPES as readonly DocumentTypeInfo[]).map((t) => [t.slug, t]))
 
 export function isDocumentTypeSlug(value: string): value is DocumentTypeSlug {
-  return TYPE_BY_SLUG.has(value);
+  return TYPE_BY_SLUG.has(value)
 }
 
 export function documentTypeInfo(type: DocumentTypeSlug): DocumentTypeInfo {
-  return TYPE_BY_SLUG.get(type)!;
+  return TYPE_BY_SLUG.get(type)!
 }
 
 export const documentTypeOptions = DOCUMENT_TYPES.map((t) => ({ label: t.label, value: t.slug }))

@@ -50,7 +50,11 @@ export class StoreReader {
     try {
       const seq = lastChange(this.db)
       const dataVersion = this.currentDataVersion()
-      for (const row of this.db.prepare('SELECT collection, id, data FROM entries').iterate() as Iterable<{ collection: SiteCollection; id: string; data: string }>) {
+      for (const row of this.db.prepare('SELECT collection, id, data FROM entries').iterate() as Iterable<{
+        collection: SiteCollection
+        id: string
+        data: string
+      }>) {
         entries[row.collection]?.set(row.id, JSON.parse(row.data))
       }
       this.seq = seq
@@ -77,7 +81,10 @@ export class StoreReader {
       }
       const first = (this.db.prepare('SELECT min(seq) AS seq FROM changes').get() as { seq: number | null }).seq ?? 0
       if (last < this.seq || first > this.seq + 1) return 'reload'
-      const refs = this.db.prepare('SELECT DISTINCT collection, id FROM changes WHERE seq > ? AND seq <= ?').all(this.seq, last) as Array<{ collection: SiteCollection; id: string }>
+      const refs = this.db.prepare('SELECT DISTINCT collection, id FROM changes WHERE seq > ? AND seq <= ?').all(this.seq, last) as Array<{
+        collection: SiteCollection
+        id: string
+      }>
       const read = this.db.prepare('SELECT data FROM entries WHERE collection = ? AND id = ?')
       const changes = refs.map((ref) => {
         const row = read.get(ref.collection, ref.id) as { data: string } | undefined

@@ -71,7 +71,9 @@ export class LibraryWriter {
     }
 
     const db = this.db
-    const upsert = db.prepare('INSERT INTO entries (collection, id, digest, data) VALUES (?, ?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET digest = excluded.digest, data = excluded.data')
+    const upsert = db.prepare(
+      'INSERT INTO entries (collection, id, digest, data) VALUES (?, ?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET digest = excluded.digest, data = excluded.data',
+    )
     const remove = db.prepare('DELETE FROM entries WHERE collection = ? AND id = ?')
     const log = db.prepare('INSERT INTO changes (collection, id) VALUES (?, ?)')
     db.exec('BEGIN IMMEDIATE')

@@ -11,9 +11,14 @@ import { importFile } from './import/write'
 import { payloadClient } from './lib/payload'
 import { progressBar } from './lib/progress'
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { files: { type: 'string' }, 'clear-files': { type: 'boolean', default: false }, notify: { type: 'boolean', default: false } } })
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { files: { type: 'string' }, 'clear-files': { type: 'boolean', default: false }, notify: { type: 'boolean', default: false } },
+})
 if (positionals.length !== 1) {
-  console.error('Cách dùng: npm run import -- <tệp.jsonl|tệp.csv> [--files <thư mục tệp đính kèm>] [--clear-files: gỡ tệp đính kèm/ảnh bìa của bản ghi mà dòng không nêu] [--notify: báo cho người đăng ký nhận thư]')
+  console.error(
+    'Cách dùng: npm run import -- <tệp.jsonl|tệp.csv> [--files <thư mục tệp đính kèm>] [--clear-files: gỡ tệp đính kèm/ảnh bìa của bản ghi mà dòng không nêu] [--notify: báo cho người đăng ký nhận thư]',
+  )
   process.exit(1)
 }
 

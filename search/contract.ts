@@ -46,7 +46,19 @@ export interface SearchItem {
   updatedAt: string
 }
 
-type DocumentOnlyField = 'number' | 'numberKey' | 'numberShortKey' | 'numberCompactKey' | 'type' | 'issuer' | 'issuerName' | 'level' | 'fields' | 'fieldNames' | 'status' | 'attachmentText'
+type DocumentOnlyField =
+  | 'number'
+  | 'numberKey'
+  | 'numberShortKey'
+  | 'numberCompactKey'
+  | 'type'
+  | 'issuer'
+  | 'issuerName'
+  | 'level'
+  | 'fields'
+  | 'fieldNames'
+  | 'status'
+  | 'attachmentText'
 
 /** The number keys of a SearchItem from the number as printed (all null when it does not parse). */
 export function searchNumberKeys(printed: string): Pick<SearchItem, 'numberKey' | 'numberShortKey' | 'numberCompactKey'> {

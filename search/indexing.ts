@@ -70,9 +70,7 @@ export function numberCompactKeys(item: Pick<SearchItem, 'numberShortKey' | 'num
  * "nghị quyết dân số" needs the type label somewhere searchable; the printed codes (NQ, QĐ, QĐi)
  * let "nq dân số" match too without engine synonyms. The year lets "chỉ thị tỉnh ủy 2023" match.
  */
-export function metaText(
-  item: Pick<SearchItem, 'kind' | 'type' | 'issuerName' | 'fieldNames' | 'year'>,
-): string {
+export function metaText(item: Pick<SearchItem, 'kind' | 'type' | 'issuerName' | 'fieldNames' | 'year'>): string {
   const parts: string[] = [KIND_LABELS[item.kind] ?? '']
   if (item.type && isDocumentTypeSlug(item.type)) {
     const info = documentTypeInfo(item.type)

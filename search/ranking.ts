@@ -11,16 +11,7 @@
  * Every query word must match (AND); when nothing matches, trailing words are dropped one by one.
  * An empty query browses: newest first.
  */
-import {
-  FILTERS,
-  MAX_LIMIT,
-  MAX_PAGE,
-  MAX_QUERY_LENGTH,
-  SearchQueryError,
-  type FacetCount,
-  type FilterName,
-  type SearchQuery,
-} from './contract'
+import { FILTERS, MAX_LIMIT, MAX_PAGE, MAX_QUERY_LENGTH, SearchQueryError, type FacetCount, type FilterName, type SearchQuery } from './contract'
 import { documentNumberQueryKeys, findDocumentNumber } from '../core/documentNumbers'
 import { foldWords } from '../core/vietnamese'
 

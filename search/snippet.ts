@@ -181,11 +181,11 @@ function render(text: string, from: number, to: number, matches: Match[]): strin
   let pos = from
   for (const m of matches) {
     if (m.start < from || m.end > to) continue
-    html += tidy(escapeHtml(text.slice(pos, m.start))) + '<mark>' + escapeHtml(text.slice(m.start, m.end)) + '</mark>'
+    html += `${tidy(escapeHtml(text.slice(pos, m.start)))}<mark>${escapeHtml(text.slice(m.start, m.end))}</mark>`
     pos = m.end
   }
   html += tidy(escapeHtml(text.slice(pos, to)))
-  if (to < text.length) html = html.replace(/\s+$/, '') + '…'
+  if (to < text.length) html = `${html.replace(/\s+$/, '')}…`
   return html.replace(/^…\s+/, '…').trim()
 }
 
@@ -227,6 +227,6 @@ export function buildSnippet(fields: string[], terms: HighlightTerms, maxChars =
     const end = snapEnd(text, Math.min(to, text.length), inWindow[inWindow.length - 1]?.end ?? start)
     return render(text, start, end, inWindow)
   }
-  const text = fields.find((f) => f && f.trim()) ?? ''
+  const text = fields.find((f) => f?.trim()) ?? ''
   return render(text, 0, snapEnd(text, Math.min(maxChars, text.length), 0), [])
 }

@@ -157,7 +157,10 @@ const rssMB = (() => {
     return null
   }
 })()
-const storeMB = round(['', '-wal'].reduce((sum, suffix) => sum + (fs.existsSync(storeFile(dir) + suffix) ? fs.statSync(storeFile(dir) + suffix).size : 0), 0) / 1024 ** 2, 1)
+const storeMB = round(
+  ['', '-wal'].reduce((sum, suffix) => sum + (fs.existsSync(storeFile(dir) + suffix) ? fs.statSync(storeFile(dir) + suffix).size : 0), 0) / 1024 ** 2,
+  1,
+)
 
 stopRunner()
 site.kill('SIGTERM')

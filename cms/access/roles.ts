@@ -16,7 +16,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 type MaybeUser = User | null | undefined
 
 export function roleOf(user: MaybeUser): Role | undefined {
-  if (!user || user.collection !== 'users') return undefined
+  if (user?.collection !== 'users') return undefined
   return user.role
 }
 

@@ -12,7 +12,12 @@ const meetingTimeWithPlace: CollectionBeforeValidateHook<Announcement> = ({ data
   const meetingAt = data?.meetingAt ?? originalDoc?.meetingAt
   const location = data?.location ?? originalDoc?.location
   if (Boolean(meetingAt) !== Boolean(location && String(location).trim())) {
-    throw fieldError(req, 'announcements', meetingAt ? 'location' : 'meetingAt', 'Thời gian họp và địa điểm phải đi cùng nhau. Hãy điền cả hai hoặc để trống cả hai.')
+    throw fieldError(
+      req,
+      'announcements',
+      meetingAt ? 'location' : 'meetingAt',
+      'Thời gian họp và địa điểm phải đi cùng nhau. Hãy điền cả hai hoặc để trống cả hai.',
+    )
   }
   return data
 }

@@ -9,7 +9,6 @@ import { slugField } from '../fields/slug'
 import { editorialCollection } from './editorial'
 import { NEWS_CATEGORIES } from '../../core/vocabulary'
 
-
 export const News: CollectionConfig = editorialCollection(
   {
     slug: 'news',

@@ -26,8 +26,7 @@ export const Topics: CollectionConfig = editorialCollection(
         unique: true,
         index: true,
         admin: { placeholder: '2024-07' },
-        validate: (value: unknown) =>
-          typeof value === 'string' && MONTH.test(value) ? true : 'Tháng phải có dạng năm-tháng, ví dụ 2024-07.',
+        validate: (value: unknown) => (typeof value === 'string' && MONTH.test(value) ? true : 'Tháng phải có dạng năm-tháng, ví dụ 2024-07.'),
       },
       { name: 'title', label: 'Tên chuyên đề', type: 'text', required: true },
       { name: 'theme', label: 'Chủ đề', type: 'text', required: true },

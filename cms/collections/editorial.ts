@@ -46,12 +46,7 @@ export function editorialCollection(config: CollectionConfig, options: { ownerFi
         ...(synced ? [queueContentSync(synced)] : []),
         ...(isNotifiable(slug) ? [queueNotifications(slug)] : []),
       ],
-      afterDelete: [
-        ...(hooks.afterDelete ?? []),
-        auditDeletion,
-        syncUploadVisibilityOnDelete(slug),
-        ...(synced ? [queueContentSyncOnDelete(synced)] : []),
-      ],
+      afterDelete: [...(hooks.afterDelete ?? []), auditDeletion, syncUploadVisibilityOnDelete(slug), ...(synced ? [queueContentSyncOnDelete(synced)] : [])],
     },
   }
 }

@@ -16,12 +16,13 @@ export function normalizeDay(value: unknown): string | undefined {
 /** Stores the day as normalizeDay does; anything that is no date passes unchanged. */
 const storeDay: FieldHook<EditorialDoc, string | null | undefined> = ({ value }) => normalizeDay(value) ?? value
 
-export const dayOnlyField = (name: string, label: string, extra: Partial<DateField> = {}): DateField => ({
-  name,
-  label,
-  type: 'date',
-  index: true,
-  ...extra,
-  admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' }, ...extra.admin },
-  hooks: { beforeChange: [storeDay] },
-} as DateField)
+export const dayOnlyField = (name: string, label: string, extra: Partial<DateField> = {}): DateField =>
+  ({
+    name,
+    label,
+    type: 'date',
+    index: true,
+    ...extra,
+    admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' }, ...extra.admin },
+    hooks: { beforeChange: [storeDay] },
+  }) as DateField

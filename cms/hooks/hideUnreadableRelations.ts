@@ -8,7 +8,6 @@ type Related = string | number | TypeWithID
 
 const CACHE = 'soTayReadableIds'
 
-
 /** Which of these ids the request's user may read, remembered for the rest of the request. */
 async function readable(req: PayloadRequest, collection: CollectionSlug, ids: string[]): Promise<Set<string>> {
   const cache = ((req.context[CACHE] as Record<string, Map<string, boolean>> | undefined) ??= {})

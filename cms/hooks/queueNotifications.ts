@@ -26,7 +26,11 @@ export const queueNotifications =
   async ({ doc, previousDoc, operation, req }) => {
     if (req.context.silent === true || isDraftSave(req, doc)) return doc
     if (!isPublicRecord(collection, doc)) return doc
-    if (operation === 'update' && liveStatusBefore(req, collection, doc.id) === 'published' && isPublicRecord(collection, { ...previousDoc, _status: 'published' })) {
+    if (
+      operation === 'update' &&
+      liveStatusBefore(req, collection, doc.id) === 'published' &&
+      isPublicRecord(collection, { ...previousDoc, _status: 'published' })
+    ) {
       return doc
     }
     const ref = { collection, id: String(doc.id) }

@@ -21,7 +21,6 @@ function uploadsOf(doc: EditorialDoc | null | undefined, field: UploadReference[
 
 export type Visibility = 'public' | 'members' | 'private'
 
-
 /**
  * An uploaded file is as visible as the most visible published item that uses it, and private
  * (editorial board only) otherwise — so a members-only or unpublished attachment is never served

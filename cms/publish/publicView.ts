@@ -33,7 +33,7 @@ export function isPublicRecord(
   collection: PublicContentCollection,
   doc: { _status?: unknown; audience?: unknown; secrecy?: unknown } | null | undefined,
 ): boolean {
-  if (!doc || doc._status !== 'published' || doc.audience !== 'public') return false
+  if (doc?._status !== 'published' || doc.audience !== 'public') return false
   return collection !== 'documents' || doc.secrecy === 'none'
 }
 

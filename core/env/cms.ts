@@ -10,7 +10,6 @@ import { searchFields } from './search'
 import { cmsLinkFields } from './site'
 import { bool, envError, loadDotEnv, LOOPBACK_HOSTS, ROOT_DIR } from './shared'
 
-
 /** Sending of subscriber mail (docs/email.md). */
 const mailFields = {
   MAIL_RATE_PER_MINUTE: z.coerce.number().int().min(1, { message: 'must be at least 1' }).max(100_000).default(60),
@@ -24,7 +23,12 @@ const mailFields = {
 const formLimitFields = {
   MAIL_FORM_LIMIT_PER_IP: z.coerce.number().int().min(1, { message: 'must be at least 1' }).max(100_000).default(10),
   MAIL_FORM_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1, { message: 'must be at least 1' }).max(1000).default(3),
-  MAIL_FORM_WINDOW_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60, { message: 'must be at most 10080 (a week)' }).default(60),
+  MAIL_FORM_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60, { message: 'must be at most 10080 (a week)' })
+    .default(60),
 }
 
 const schema = z

@@ -50,6 +50,4 @@ export const optionalUrl = (what: string) =>
     .transform((v) => (v ? v : undefined))
     .pipe(z.url({ message: `must be a URL (${what})` }).optional())
 
-export const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes')
+export const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no', '']).transform((v) => v === 'true' || v === '1' || v === 'yes')

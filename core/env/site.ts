@@ -15,7 +15,11 @@ export const cmsLinkFields = {
 /** What the pages show and how many rendered pages the server keeps (read at start). */
 export const siteFields = {
   SITE_URL: optionalUrl('the public URL of the site, e.g. https://sotay.example.vn'),
-  SITE_NAME: z.string().trim().optional().transform((v) => v || 'Sổ tay đảng viên điện tử'),
+  SITE_NAME: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || 'Sổ tay đảng viên điện tử'),
   SITE_DESCRIPTION: z
     .string()
     .trim()
@@ -37,7 +41,6 @@ export function parseCmsLinkEnv(source: Record<string, string | undefined> = pro
   const url = values.CMS_INTERNAL_URL ?? `http://localhost:${values.CMS_PORT}`
   return { cmsInternalUrl: url.replace(/\/+$/, '') }
 }
-
 
 /** Every variable the site server reads (for the compose checks). */
 export const SITE_ENV_KEYS: readonly string[] = [...Object.keys(searchFields), ...Object.keys(cmsLinkFields), ...Object.keys(siteFields)]

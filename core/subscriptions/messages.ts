@@ -25,5 +25,4 @@ export const UNSUBSCRIBE_MESSAGES: Record<UnsubscribeOutcome, string> = {
   invalid: 'Liên kết hủy đăng ký không đúng. Hãy bấm lại liên kết trong thư, hoặc chép nguyên địa chỉ liên kết vào trình duyệt.',
 }
 
-export const CMS_UNREACHABLE =
-  'Hệ thống đang bận hoặc tạm ngừng để bảo trì nên chưa nhận được yêu cầu của bạn. Xin bạn thử lại sau ít phút.'
+export const CMS_UNREACHABLE = 'Hệ thống đang bận hoặc tạm ngừng để bảo trì nên chưa nhận được yêu cầu của bạn. Xin bạn thử lại sau ít phút.'

@@ -130,7 +130,15 @@ class Writer {
     if (cached) return cached
     const found = await this.payload.find({ collection: 'organizations', where: { name: { equals: name } }, limit: 1, depth: 0 })
     const kind =
-      level === 'trung-uong' ? 'trung-uong' : /^chi bộ/i.test(name) ? 'chi-bo' : level === 'tinh' ? 'tinh-uy' : level === 'huyen' ? 'dang-bo-truc-thuoc' : 'dang-bo-co-so'
+      level === 'trung-uong'
+        ? 'trung-uong'
+        : /^chi bộ/i.test(name)
+          ? 'chi-bo'
+          : level === 'tinh'
+            ? 'tinh-uy'
+            : level === 'huyen'
+              ? 'dang-bo-truc-thuoc'
+              : 'dang-bo-co-so'
     const id = found.docs[0]
       ? String(found.docs[0].id)
       : String((await this.payload.create({ context: this.context, collection: 'organizations', data: { name, code, kind } })).id)
@@ -142,7 +150,9 @@ class Writer {
     const cached = this.subjects.get(name)
     if (cached) return cached
     const found = await this.payload.find({ collection: 'subjects', where: { name: { equals: name } }, limit: 1, depth: 0 })
-    const id = found.docs[0] ? String(found.docs[0].id) : String((await this.payload.create({ context: this.context, collection: 'subjects', data: { name } })).id)
+    const id = found.docs[0]
+      ? String(found.docs[0].id)
+      : String((await this.payload.create({ context: this.context, collection: 'subjects', data: { name } })).id)
     this.subjects.set(name, id)
     return id
   }

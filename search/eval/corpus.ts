@@ -74,7 +74,6 @@ export function readCorpus(file = corpusPath()): CorpusRecord[] {
     .map((line) => JSON.parse(line) as CorpusRecord)
 }
 
-
 export function corpusSearchItems(file = corpusPath()): SearchItem[] {
   const items: SearchItem[] = []
   for (const r of readCorpus(file)) {

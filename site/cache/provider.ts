@@ -26,7 +26,10 @@ const provider: CacheProviderFactory<{ max?: number }> = (config) => {
     async onRequest(context, next) {
       refreshLibrary()
       const { request } = context
-      const keyed = request.method === 'GET' ? new Request(request.url, { headers: { 'Accept-Encoding': negotiateEncoding(request.headers.get('Accept-Encoding')) } }) : request
+      const keyed =
+        request.method === 'GET'
+          ? new Request(request.url, { headers: { 'Accept-Encoding': negotiateEncoding(request.headers.get('Accept-Encoding')) } })
+          : request
       const response = await inner.onRequest({ ...context, request: keyed }, next)
       return conditionalResponse(request, response) ?? response
     },

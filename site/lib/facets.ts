@@ -15,7 +15,6 @@ export interface Facet {
   values: FacetValue[]
 }
 
-
 const computed = new WeakMap<Library, Facet[]>()
 
 /**
@@ -32,7 +31,16 @@ export function facetsOf(lib: Library): Facet[] {
 const FACETS: Array<{ key: FacetKey; label: string; order?: (a: FacetValue, b: FacetValue) => number }> = [
   { key: 'loai', label: 'Loại văn bản' },
   { key: 'co-quan', label: 'Cơ quan ban hành' },
-  { key: 'cap', label: 'Cấp ban hành', order: (a, b) => order(LEVELS.map((l) => l.value), a.value, b.value) },
+  {
+    key: 'cap',
+    label: 'Cấp ban hành',
+    order: (a, b) =>
+      order(
+        LEVELS.map((l) => l.value),
+        a.value,
+        b.value,
+      ),
+  },
   { key: 'nam', label: 'Năm ban hành', order: (a, b) => b.value.localeCompare(a.value) },
   { key: 'linh-vuc', label: 'Lĩnh vực' },
   { key: 'hieu-luc', label: 'Tình trạng hiệu lực', order: (a, b) => order(Object.values(VALIDITY_URL_SLUGS), a.value, b.value) },
@@ -44,7 +52,10 @@ const collator = new Intl.Collator('vi')
  * its entry across library versions, so after a publish only the changed ones are worked out again
  * (unless issuer or subject names changed, which the maps' identity tells).
  */
-const triplesCache = new WeakMap<DocumentEntry, { orgs: Library['organizationById']; subjects: Library['subjectById']; triples: Array<[FacetKey, string, string]> }>()
+const triplesCache = new WeakMap<
+  DocumentEntry,
+  { orgs: Library['organizationById']; subjects: Library['subjectById']; triples: Array<[FacetKey, string, string]> }
+>()
 function triplesOf(doc: DocumentEntry, lib: Library): Array<[FacetKey, string, string]> {
   const cached = triplesCache.get(doc)
   if (cached && cached.orgs === lib.organizationById && cached.subjects === lib.subjectById) return cached.triples

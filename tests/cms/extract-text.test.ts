@@ -15,8 +15,7 @@ import {
 } from '../../cms/attachments/extract-text'
 
 // Regenerate with: bash tests/fixtures/attachments/make-fixtures.sh
-const fixture = (name: string) =>
-  readFile(fileURLToPath(new URL(`../fixtures/attachments/${name}`, import.meta.url)))
+const fixture = (name: string) => readFile(fileURLToPath(new URL(`../fixtures/attachments/${name}`, import.meta.url)))
 
 const HEADING = 'ĐẢNG CỘNG SẢN VIỆT NAM'
 const NUMBER = 'Số 99-NQ/TU'
@@ -84,9 +83,7 @@ describe('extractText — PDF', () => {
     expect(extractionError.name).toBe('ExtractionError')
     expect(extractionError.reason).toBe('damaged')
     expect(extractionError.mimeType).toBe(PDF_MIME_TYPE)
-    expect(extractionError.message).toBe(
-      'Không đọc được nội dung tệp PDF: tệp bị hỏng hoặc không phải là tệp PDF hợp lệ.',
-    )
+    expect(extractionError.message).toBe('Không đọc được nội dung tệp PDF: tệp bị hỏng hoặc không phải là tệp PDF hợp lệ.')
     expect(extractionError.message).toBe(extractionError.message.normalize('NFC'))
     // The underlying pdf.js error is kept for logs.
     expect((extractionError.cause as Error).name).toBe('InvalidPDFException')
@@ -175,9 +172,7 @@ describe('extractText — other types', () => {
 
 describe('normalizeExtractedText', () => {
   it('collapses whitespace, keeps paragraph breaks and drops control characters', () => {
-    expect(normalizeExtractedText('  Điều\t 1.\r\nNội\u0000dung  \n \n\n\nĐiều 2.\n\n')).toBe(
-      'Điều 1. Nội dung\n\nĐiều 2.',
-    )
+    expect(normalizeExtractedText('  Điều\t 1.\r\nNội\u0000dung  \n \n\n\nĐiều 2.\n\n')).toBe('Điều 1. Nội dung\n\nĐiều 2.')
   })
 
   it(`caps the text at ${MAX_EXTRACTED_TEXT_LENGTH} characters without splitting a surrogate pair`, () => {
@@ -186,8 +181,6 @@ describe('normalizeExtractedText', () => {
 
     expect(capped.length).toBeLessThanOrEqual(MAX_EXTRACTED_TEXT_LENGTH)
     expect(capped).toBe(filler)
-    expect(normalizeExtractedText('x'.repeat(MAX_EXTRACTED_TEXT_LENGTH + 10))).toHaveLength(
-      MAX_EXTRACTED_TEXT_LENGTH,
-    )
+    expect(normalizeExtractedText('x'.repeat(MAX_EXTRACTED_TEXT_LENGTH + 10))).toHaveLength(MAX_EXTRACTED_TEXT_LENGTH)
   })
 })

@@ -123,7 +123,10 @@ describe('login lockout', () => {
     expect(locked.status).not.toBe(200)
     expect(locked.json?.token).toBeUndefined()
     expect(locked.text).toContain('bị khóa')
-    const user = (await payload.db.findOne<{ id: string; lockUntil?: string }>({ collection: 'users', where: { email: { equals: 'contributor@so-tay.test' } } }))!
+    const user = (await payload.db.findOne<{ id: string; lockUntil?: string }>({
+      collection: 'users',
+      where: { email: { equals: 'contributor@so-tay.test' } },
+    }))!
     const minutes = (new Date(user.lockUntil!).getTime() - Date.now()) / 60_000
     expect(minutes).toBeGreaterThan(14)
     expect(minutes).toBeLessThanOrEqual(15)

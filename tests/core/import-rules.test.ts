@@ -51,7 +51,7 @@ function sourceFiles(dir: string): string[] {
 const SPECIFIERS = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])([^'"\n]+)\1/g
 
 /** The module specifiers a file imports (comments dropped, so prose that mentions a path is not an import). */
-export function importsOf(source: string): string[] {
+function importsOf(source: string): string[] {
   const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1')
   return [...code.matchAll(SPECIFIERS)].map((m) => m[2]!)
 }

@@ -1,7 +1,24 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, it, expect } from 'vitest'
-import { DOCUMENT_CODES, type DocumentNumber, documentNumberCompactKey, documentNumberKey, documentNumberQueryKeys, documentNumberShortKey, findDocumentNumber, normalizeDocumentNumber, numberMatchesType, parseDocumentNumber, printedCode, tidyDocumentNumber, typeCodes, typeMismatchMessage, typesForCode, validateDocumentNumber } from '../../core/documentNumbers'
+import {
+  DOCUMENT_CODES,
+  type DocumentNumber,
+  documentNumberCompactKey,
+  documentNumberKey,
+  documentNumberQueryKeys,
+  documentNumberShortKey,
+  findDocumentNumber,
+  normalizeDocumentNumber,
+  numberMatchesType,
+  parseDocumentNumber,
+  printedCode,
+  tidyDocumentNumber,
+  typeCodes,
+  typeMismatchMessage,
+  typesForCode,
+  validateDocumentNumber,
+} from '../../core/documentNumbers'
 import { DOCUMENT_TYPES, type DocumentTypeSlug, documentTypeInfo, isDocumentTypeSlug } from '../../core/vocabulary'
 import { fold, foldWords, slugify } from '../../core/vietnamese'
 
@@ -86,9 +103,7 @@ describe('fold', () => {
   })
 
   it('keeps digits and punctuation', () => {
-    expect(fold('Số 21-NQ/TW, ngày 16/6/2022 (Hội nghị lần thứ năm).')).toBe(
-      'so 21-nq/tw, ngay 16/6/2022 (hoi nghi lan thu nam).',
-    )
+    expect(fold('Số 21-NQ/TW, ngày 16/6/2022 (Hội nghị lần thứ năm).')).toBe('so 21-nq/tw, ngay 16/6/2022 (hoi nghi lan thu nam).')
   })
 
   it('drops soft hyphens and zero-width joiners that Word and PDF leave inside words', () => {
@@ -102,8 +117,7 @@ describe('fold', () => {
   })
 
   it('keeps a long document fast enough for full-text indexing', () => {
-    const paragraph =
-      'Tăng cường củng cố, xây dựng tổ chức cơ sở đảng và nâng cao chất lượng đội ngũ đảng viên trong giai đoạn mới. '
+    const paragraph = 'Tăng cường củng cố, xây dựng tổ chức cơ sở đảng và nâng cao chất lượng đội ngũ đảng viên trong giai đoạn mới. '
     const text = paragraph.repeat(20_000) // ≈ 2.3 MB
     const t0 = performance.now()
     const out = fold(text)
@@ -419,7 +433,19 @@ describe('numberMatchesType and typeMismatchMessage', () => {
 describe('findDocumentNumber', () => {
   it('resolves every spelling of 27-QĐ/TW to the same key', () => {
     const key = normalizeDocumentNumber('27-QĐ/TW')
-    for (const q of ['27-QĐ/TW', '27/QĐ-TW', 'qđ 27/tw', 'QĐ 27/TW', '27 qd tw', '27 QĐ TW', '27qdtw', 'qd 27 tw', 'QĐ-27/TW', nfd('Quyết định số 27-QĐ/TW'), 'quyet dinh so 27 qd tw']) {
+    for (const q of [
+      '27-QĐ/TW',
+      '27/QĐ-TW',
+      'qđ 27/tw',
+      'QĐ 27/TW',
+      '27 qd tw',
+      '27 QĐ TW',
+      '27qdtw',
+      'qd 27 tw',
+      'QĐ-27/TW',
+      nfd('Quyết định số 27-QĐ/TW'),
+      'quyet dinh so 27 qd tw',
+    ]) {
       const f = found(q)
       expect(documentNumberQueryKeys(f), q).toEqual([key])
       expect(f.rest, q).toBe('')

@@ -50,7 +50,9 @@ export async function startLiveWorld(site: SiteFixture, name: string, content: '
         return await get(world.server.url, pathname)
       } catch (error) {
         const { exitCode, signalCode } = world.server.process
-        throw new Error(`GET ${pathname} failed (${(error as Error).message}; server ${exitCode ?? signalCode ?? 'running'}):\n${world.server.output().slice(-3000)}`)
+        throw new Error(
+          `GET ${pathname} failed (${(error as Error).message}; server ${exitCode ?? signalCode ?? 'running'}):\n${world.server.output().slice(-3000)}`,
+        )
       }
     },
     restartServer: async () => {

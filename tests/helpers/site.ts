@@ -231,7 +231,6 @@ function run(command: string, args: string[], env: Env, what: string): Promise<s
   })
 }
 
-
 export interface RunningServer {
   url: string
   process: ChildProcess
@@ -501,7 +500,9 @@ export function speechStub(voices: Array<{ name: string; lang: string }>, ms: nu
 }
 
 /** axe-core in the page, WCAG 2.0/2.1 A and AA plus 2.2 AA: the violations and how many rules passed. */
-export async function axeAudit(page: Page): Promise<{ passed: number; violations: Array<{ id: string; impact: string | null; help: string; nodes: string[] }> }> {
+export async function axeAudit(
+  page: Page,
+): Promise<{ passed: number; violations: Array<{ id: string; impact: string | null; help: string; nodes: string[] }> }> {
   const hasAxe = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined')
   // Evaluated through the debugging protocol, not a <script> tag: the site's Content-Security-Policy
   // (rightly) refuses scripts it does not know.

@@ -128,7 +128,9 @@ describe('CSV sample derived from the corpus (corpus-sample.csv)', () => {
   })
 
   it('reports the physical line each record starts on, and the spreadsheet row', async () => {
-    const physical = readFileSync(SAMPLE_CSV, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/)
+    const physical = readFileSync(SAMPLE_CSV, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)
     const results = await collect(SAMPLE_CSV)
     results.forEach((r, i) => {
       expect(r.sheetRow).toBe(i + 2)
@@ -225,10 +227,17 @@ describe('bad-header.csv', () => {
 })
 
 describe('NFC normalisation', () => {
-  const ids = ['quyet-dinh-27-tw-2021', 'news-2024-03-14-hoa-phong-tap-huan-so-tay-dang-vien', 'topic-2024-07-sinh-hoat-chi-bo', 'ann-2024-07-tdp7-sinh-hoat-thuong-ky']
+  const ids = [
+    'quyet-dinh-27-tw-2021',
+    'news-2024-03-14-hoa-phong-tap-huan-so-tay-dang-vien',
+    'topic-2024-07-sinh-hoat-chi-bo',
+    'ann-2024-07-tdp7-sinh-hoat-thuong-ky',
+  ]
 
   it('turns NFD JSONL input into the same NFC rows', async () => {
-    const lines = readFileSync(CORPUS, 'utf8').split('\n').filter((l) => ids.some((id) => l.includes(`"id":"${id}"`)))
+    const lines = readFileSync(CORPUS, 'utf8')
+      .split('\n')
+      .filter((l) => ids.some((id) => l.includes(`"id":"${id}"`)))
     expect(lines).toHaveLength(ids.length)
     const nfd = lines.map((l) => l.normalize('NFD')).join('\n')
     expect(nfd).not.toBe(lines.join('\n'))
@@ -248,8 +257,10 @@ describe('NFC normalisation', () => {
 })
 
 describe('CSV conventions', () => {
-  const header = 'kind,id,type,number,issuer,level,issuedAt,title,summary,fields,status,supersededBy,audience,lead,body,category,publishedAt,source,relatedDocuments'
-  const doc = 'document,chi-thi-01-cb-2024,chi-thi,01-CT/CB,Chi bộ thôn Đông Hòa,co-so,2024-01-05,Về sinh hoạt chi bộ,"Đoạn một.\n\nĐoạn hai, có dấu ""nháy""."," Xây dựng Đảng | Chuyển đổi số ",in-force,,members,,,,,,'
+  const header =
+    'kind,id,type,number,issuer,level,issuedAt,title,summary,fields,status,supersededBy,audience,lead,body,category,publishedAt,source,relatedDocuments'
+  const doc =
+    'document,chi-thi-01-cb-2024,chi-thi,01-CT/CB,Chi bộ thôn Đông Hòa,co-so,2024-01-05,Về sinh hoạt chi bộ,"Đoạn một.\n\nĐoạn hai, có dấu ""nháy""."," Xây dựng Đảng | Chuyển đổi số ",in-force,,members,,,,,,'
   const news = (id: string, extra: Partial<Record<'issuer' | 'related', string>> = {}) =>
     `news,${id},,,${extra.issuer ?? ''},,,Tin ngắn,,,,,,Sapo.,"Một.\n\nHai.\n\nBa.",quoc-te,2024-02-01,Ban Biên tập,${extra.related ?? ''}`
 
@@ -363,7 +374,10 @@ describe('file-level refusals', () => {
 })
 
 describe('JSONL details', () => {
-  const corpusLine = (id: string) => readFileSync(CORPUS, 'utf8').split('\n').find((l) => l.includes(`"id":"${id}"`))!
+  const corpusLine = (id: string) =>
+    readFileSync(CORPUS, 'utf8')
+      .split('\n')
+      .find((l) => l.includes(`"id":"${id}"`))!
 
   it('accepts a BOM, CRLF and blank lines, keeping line numbers true', async () => {
     const a = corpusLine('quyet-dinh-27-tw-2021')
@@ -416,9 +430,9 @@ describe('JSONL details', () => {
     expect(reasonOf({ ...base, status: 'expired', supersededBy: 'x-1' })).toContain('Trường «Văn bản thay thế» (supersededBy): chỉ được ghi khi')
     expect(reasonOf({ ...base, secrecy: 'mat' })).toContain('Trường «Đối tượng được xem» (audience)')
     expect(reasonOf({ ...base, attachments: ['../../etc/passwd'] })).toContain('Trường «Tệp đính kèm», mục thứ 1 (attachments[0])')
-    expect(reasonOf({ kind: 'news', id: 'n', title: 't', lead: 'l', body: 'b', category: 'quoc-te', publishedAt: '2024-01-01', source: 's', cover: 'anh.pdf' })).toContain(
-      'Trường «Ảnh bìa» (cover): «anh.pdf» không phải tệp ảnh',
-    )
+    expect(
+      reasonOf({ kind: 'news', id: 'n', title: 't', lead: 'l', body: 'b', category: 'quoc-te', publishedAt: '2024-01-01', source: 's', cover: 'anh.pdf' }),
+    ).toContain('Trường «Ảnh bìa» (cover): «anh.pdf» không phải tệp ảnh')
     expect(reasonOf({ ...base, summary: 'Đảng b\uFFFD' })).toContain('ký tự lỗi mã hóa')
   })
 

@@ -66,7 +66,13 @@ const shape = (lib: Library) => ({
 describe('patchLibrary', () => {
   it('matches a full rebuild after each of 300 random inserts, edits and deletions', () => {
     const docs: DocumentEntry[] = []
-    for (let i = 0; i < 200; i++) docs.push(doc(i, docs.map((d) => d.id)))
+    for (let i = 0; i < 200; i++)
+      docs.push(
+        doc(
+          i,
+          docs.map((d) => d.id),
+        ),
+      )
     let current = entries(docs)
     let lib = buildLibrary(current)
     let next = 200
@@ -79,7 +85,9 @@ describe('patchLibrary', () => {
       if (after) map.set(after.id, after)
       else map.delete(before!.id)
       current = { ...current, documents: map }
-      const changes: Array<{ collection: SiteCollection; before: unknown; after: unknown }> = [{ collection: 'documents', before: kind === 0 ? null : before, after }]
+      const changes: Array<{ collection: SiteCollection; before: unknown; after: unknown }> = [
+        { collection: 'documents', before: kind === 0 ? null : before, after },
+      ]
       lib = patchLibrary(lib, current, changes)
       expect(shape(lib), `step ${step}`).toEqual(shape(buildLibrary(current)))
     }

@@ -62,7 +62,14 @@ export const Subscribers: CollectionConfig = {
           options: documentTypeOptions,
           admin: { description: 'Để trống: mọi loại văn bản.' },
         },
-        { name: 'subjects', label: 'Chỉ các lĩnh vực', type: 'relationship', relationTo: 'subjects', hasMany: true, admin: { description: 'Để trống: mọi lĩnh vực.' } },
+        {
+          name: 'subjects',
+          label: 'Chỉ các lĩnh vực',
+          type: 'relationship',
+          relationTo: 'subjects',
+          hasMany: true,
+          admin: { description: 'Để trống: mọi lĩnh vực.' },
+        },
         {
           name: 'issuers',
           label: 'Chỉ các cơ quan ban hành',

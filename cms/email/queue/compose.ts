@@ -68,8 +68,6 @@ export async function composeDelivery(payload: Payload, delivery: MailDelivery):
   const items = refs.map((r) => found.get(refKey(r))).filter((i): i is MailItem => Boolean(i))
   if (items.length === 0) throw new NotWanted(WITHDRAWN)
   const mail =
-    delivery.kind === 'digest'
-      ? digestMail(items, new Date(delivery.windowEnd ?? Date.now()), subscriberId)
-      : notificationMail(items[0], subscriberId)
+    delivery.kind === 'digest' ? digestMail(items, new Date(delivery.windowEnd ?? Date.now()), subscriberId) : notificationMail(items[0], subscriberId)
   return { ...base, ...mail }
 }

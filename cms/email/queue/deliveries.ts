@@ -28,7 +28,13 @@ export const WITHDRAWN = 'Nội dung đã gỡ xuất bản hoặc không còn c
 export const subscriberIdOf = (row: MailDelivery) => (typeof row.subscriber === 'object' ? row.subscriber.id : row.subscriber)
 
 const isItemRef = (value: unknown): value is ItemRef =>
-  typeof value === 'object' && value !== null && 'collection' in value && 'id' in value && typeof value.collection === 'string' && isNotifiable(value.collection) && typeof value.id === 'string'
+  typeof value === 'object' &&
+  value !== null &&
+  'collection' in value &&
+  'id' in value &&
+  typeof value.collection === 'string' &&
+  isNotifiable(value.collection) &&
+  typeof value.id === 'string'
 
 /** The items a notification or digest is about (a JSON field: written from `ItemRef`s by enqueueDelivery). */
 export const itemsOf = (row: MailDelivery): ItemRef[] => (Array.isArray(row.items) ? row.items.filter(isItemRef) : [])

@@ -50,7 +50,8 @@ export async function fanOut(payload: Payload, ref: ItemRef, after: string | nul
     const key = deliveryKey.notification(String(subscriber.id), ref)
     const found = existing.get(key)
     if (!found) {
-      if ((await enqueueDelivery(payload, { key, kind: 'notification', subscriber: String(subscriber.id), to: subscriber.email, items: [ref] })) === 'created') created++
+      if ((await enqueueDelivery(payload, { key, kind: 'notification', subscriber: String(subscriber.id), to: subscriber.email, items: [ref] })) === 'created')
+        created++
     } else if (found.status === 'cancelled' && found.lastError === WITHDRAWN) {
       // Withdrawn before it went out, and now public again: this is still the first notification.
       await updateDelivery(payload, found.id, { status: 'queued', nextAttemptAt: new Date().toISOString(), lastError: null })

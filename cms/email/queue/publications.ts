@@ -3,7 +3,14 @@ import type { MailPublication } from '../../payload-types'
 import { refKey, type ItemRef } from '../../publish/mail/items'
 
 export async function findPublication(payload: Payload, ref: ItemRef, req?: PayloadRequest): Promise<MailPublication | null> {
-  const { docs } = await payload.find({ collection: 'mail-publications', where: { key: { equals: refKey(ref) } }, depth: 0, limit: 1, overrideAccess: true, req })
+  const { docs } = await payload.find({
+    collection: 'mail-publications',
+    where: { key: { equals: refKey(ref) } },
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+    req,
+  })
   return docs[0] ?? null
 }
 

@@ -23,7 +23,9 @@ const BATCH = 20
 async function dueDeliveries(payload: Payload, now: Date, limit: number): Promise<MailDelivery[]> {
   const { docs } = await payload.find({
     collection: 'mail-deliveries',
-    where: { and: [{ status: { equals: 'queued' } }, { or: [{ nextAttemptAt: { less_than_equal: now.toISOString() } }, { nextAttemptAt: { exists: false } }] }] },
+    where: {
+      and: [{ status: { equals: 'queued' } }, { or: [{ nextAttemptAt: { less_than_equal: now.toISOString() } }, { nextAttemptAt: { exists: false } }] }],
+    },
     sort: 'nextAttemptAt',
     depth: 0,
     limit,
@@ -130,7 +132,7 @@ type Outcome = { counter: 'sent' | 'retrying' | 'failed' | 'cancelled'; pauseUnt
 
 async function deliver(payload: Payload, delivery: MailDelivery, attempts: number, outages: number): Promise<Outcome> {
   const s = mailSettings()
-  let mail
+  let mail: Awaited<ReturnType<typeof composeDelivery>>
   try {
     mail = await composeDelivery(payload, delivery)
   } catch (error) {
@@ -146,7 +148,14 @@ async function deliver(payload: Payload, delivery: MailDelivery, attempts: numbe
     // Payload types an adapter's answer as unknown; both of ours (SMTP, outbox) answer like nodemailer.
     const info = (await payload.sendEmail({ ...mail, replyTo: s.replyTo })) as { response?: string } | undefined
     const code = Number(/^\d{3}/.exec(String(info?.response ?? ''))?.[0]) || null
-    await markSent(payload, delivery.id, { status: 'sent', sentAt: new Date().toISOString(), messageId: mail.messageId, smtpCode: code, lastError: null, claimedAt: null })
+    await markSent(payload, delivery.id, {
+      status: 'sent',
+      sentAt: new Date().toISOString(),
+      messageId: mail.messageId,
+      smtpCode: code,
+      lastError: null,
+      claimedAt: null,
+    })
     return { counter: 'sent' }
   } catch (error) {
     const failure = classifySmtpError(error)
@@ -154,13 +163,26 @@ async function deliver(payload: Payload, delivery: MailDelivery, attempts: numbe
     if (failure.kind === 'server') {
       // Not this recipient's fault: the attempt is not counted and the whole sender pauses.
       const pauseUntil = new Date(Date.now() + backoffMs(s.retryBaseMs, outages + 1, HOUR))
-      await updateDelivery(payload, delivery.id, { status: 'queued', attempts: attempts - 1, nextAttemptAt: pauseUntil.toISOString(), lastError: note, smtpCode: failure.code, claimedAt: null })
+      await updateDelivery(payload, delivery.id, {
+        status: 'queued',
+        attempts: attempts - 1,
+        nextAttemptAt: pauseUntil.toISOString(),
+        lastError: note,
+        smtpCode: failure.code,
+        claimedAt: null,
+      })
       payload.logger.warn({ msg: `Mail: the mail server is not accepting mail (${note}); pausing until ${pauseUntil.toISOString()}` })
       return { counter: 'retrying', pauseUntil }
     }
     if (failure.kind === 'temporary' && attempts < s.maxAttempts) {
       const next = new Date(Date.now() + backoffMs(s.retryBaseMs, attempts, 6 * HOUR))
-      await updateDelivery(payload, delivery.id, { status: 'queued', nextAttemptAt: next.toISOString(), lastError: note, smtpCode: failure.code, claimedAt: null })
+      await updateDelivery(payload, delivery.id, {
+        status: 'queued',
+        nextAttemptAt: next.toISOString(),
+        lastError: note,
+        smtpCode: failure.code,
+        claimedAt: null,
+      })
       return { counter: 'retrying' }
     }
     const reason = failure.kind === 'temporary' ? `Đã thử ${attempts} lần, vẫn lỗi tạm thời: ${note}` : note

@@ -82,7 +82,13 @@ async function purge(payload: Payload, now: Date): Promise<number> {
     collection: 'subscribers',
     where: {
       or: [
-        { and: [{ status: { equals: 'pending' } }, { confirmedAt: { exists: false } }, { requestedAt: { less_than: new Date(now.getTime() - CONFIRM_VALID_MS).toISOString() } }] },
+        {
+          and: [
+            { status: { equals: 'pending' } },
+            { confirmedAt: { exists: false } },
+            { requestedAt: { less_than: new Date(now.getTime() - CONFIRM_VALID_MS).toISOString() } },
+          ],
+        },
         { and: [{ status: { equals: 'unsubscribed' } }, { unsubscribedAt: { less_than: new Date(now.getTime() - UNSUBSCRIBED_KEPT_MS).toISOString() } }] },
       ],
     },

@@ -33,11 +33,18 @@ async function assertExist(payload: Payload, collection: 'subjects' | 'organizat
  */
 export async function requestSubscription(payload: Payload, request: SubscribeRequest): Promise<void> {
   await assertExist(payload, 'subjects', request.subjects, 'subjects', 'Có lĩnh vực đã chọn không còn trong danh sách. Hãy tải lại trang rồi chọn lại.')
-  await assertExist(payload, 'organizations', request.issuers, 'issuers', 'Có cơ quan ban hành đã chọn không còn trong danh sách. Hãy tải lại trang rồi chọn lại.')
+  await assertExist(
+    payload,
+    'organizations',
+    request.issuers,
+    'issuers',
+    'Có cơ quan ban hành đã chọn không còn trong danh sách. Hãy tải lại trang rồi chọn lại.',
+  )
   const requested: RequestedChoices = { choices: choicesOf(request), frequency: request.frequency }
   const now = new Date()
 
-  const find = async () => (await payload.find({ collection: 'subscribers', where: { email: { equals: request.email } }, depth: 0, limit: 1, overrideAccess: true })).docs[0]
+  const find = async () =>
+    (await payload.find({ collection: 'subscribers', where: { email: { equals: request.email } }, depth: 0, limit: 1, overrideAccess: true })).docs[0]
   let subscriber = await find()
   let tokenKey: string
   let send: boolean
@@ -77,7 +84,12 @@ export async function requestSubscription(payload: Payload, request: SubscribeRe
     })
   }
   if (send) {
-    await enqueueDelivery(payload, { key: deliveryKey.confirmation(String(subscriber.id), tokenKey), kind: 'confirmation', subscriber: String(subscriber.id), to: request.email })
+    await enqueueDelivery(payload, {
+      key: deliveryKey.confirmation(String(subscriber.id), tokenKey),
+      kind: 'confirmation',
+      subscriber: String(subscriber.id),
+      to: request.email,
+    })
     await scheduleSender(payload)
   }
   await ensureTend(payload)

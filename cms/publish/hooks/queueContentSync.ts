@@ -31,7 +31,11 @@ export const queueContentSyncOnDelete =
   }
 
 /** What of a record documents' search items show (issuer and field names, an original's text). */
-const SHOWN_IN_SEARCH: { [C in ReferencedCollection]: (keyof DataFromCollectionSlug<C>)[] } = { organizations: ['name', 'slug', 'code'], subjects: ['name', 'slug'], files: ['extractedText'] }
+const SHOWN_IN_SEARCH: { [C in ReferencedCollection]: (keyof DataFromCollectionSlug<C>)[] } = {
+  organizations: ['name', 'slug', 'code'],
+  subjects: ['name', 'slug'],
+  files: ['extractedText'],
+}
 
 /** A renamed organization or field, or a replaced original: the documents using it are re-indexed. */
 export const queueReferenceSync =

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import type { Payload } from 'payload'
+import type { DataFromCollectionSlug, Payload } from 'payload'
 import { isoDay } from '../../../core/dates'
 import { relationId, relationIds } from '../../lib/relations'
 import type { Document, File, Media, News, Organization, Subject, Topic } from '../../payload-types'
@@ -12,18 +12,17 @@ import type { SiteCollection, UploadCollection } from '../../../library/store'
  * CMS's access rules decide, with the where clause stating them again) and how each becomes an
  * entry. One source per collection; the sync (./sync.ts) is the only reader.
  */
-export interface Source<T = unknown> {
+export interface Source<D, T> {
   depth: number
-  map: (doc: any, context: { payload: Payload }) => T
+  map: (doc: D, context: { payload: Payload }) => T
   /** Uploads an entry shows, kept in the same change so a page never links a file the site lacks. */
-  uses?: (entry: T) => Array<{ collection: UploadCollection; id: string }>
+  uses?(entry: T): Array<{ collection: UploadCollection; id: string }>
 }
 
 /** Bumped when a mapper changes shape, so every stored entry is re-read once. */
 export const MAPPER_VERSION = '2'
 
-
-const documents: Source<DocumentEntry> = {
+const documents: Source<Document, DocumentEntry> = {
   depth: 0,
   map: (d: Document) => ({
     id: d.id,
@@ -50,7 +49,7 @@ const documents: Source<DocumentEntry> = {
   uses: (d) => d.attachmentIds.map((id) => ({ collection: 'files', id })),
 }
 
-const news: Source<NewsEntry> = {
+const news: Source<News, NewsEntry> = {
   depth: 0,
   map: (n: News) => ({
     id: n.id,
@@ -68,7 +67,7 @@ const news: Source<NewsEntry> = {
   uses: (n) => (n.coverId ? [{ collection: 'media', id: n.coverId }] : []),
 }
 
-const topics: Source<TopicEntry> = {
+const topics: Source<Topic, TopicEntry> = {
   depth: 0,
   map: (t: Topic) => ({
     id: t.id,
@@ -88,17 +87,17 @@ const topics: Source<TopicEntry> = {
   }),
 }
 
-const organizations: Source<OrganizationEntry> = {
+const organizations: Source<Organization, OrganizationEntry> = {
   depth: 0,
   map: (o: Organization) => ({ id: o.id, name: o.name, code: o.code ?? '', slug: o.slug ?? o.id, kind: o.kind }),
 }
 
-const subjects: Source<SubjectEntry> = {
+const subjects: Source<Subject, SubjectEntry> = {
   depth: 0,
   map: (s: Subject) => ({ id: s.id, name: s.name, slug: s.slug ?? s.id }),
 }
 
-const files: Source<FileEntry> = {
+const files: Source<File, FileEntry> = {
   depth: 0,
   map: (f: File) => ({
     id: f.id,
@@ -110,7 +109,7 @@ const files: Source<FileEntry> = {
   }),
 }
 
-const media: Source<MediaEntry> = {
+const media: Source<Media, MediaEntry> = {
   depth: 0,
   map: (m: Media) => {
     const size = (s: { filename?: string | null; width?: number | null; height?: number | null; mimeType?: string | null } | undefined): ImageSize | null =>
@@ -131,11 +130,24 @@ const media: Source<MediaEntry> = {
   },
 }
 
-const IMAGE_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp', '.avif': 'image/avif', '.gif': 'image/gif' }
+const IMAGE_TYPES: Record<string, string> = {
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.gif': 'image/gif',
+}
 const mimeOf = (filename: string): string => IMAGE_TYPES[path.extname(filename).toLowerCase()] ?? 'application/octet-stream'
 
-export const SOURCES: { [C in SiteCollection]: Source<any> } = { documents, news, topics, organizations, subjects, files, media }
+export const SOURCES: { [C in SiteCollection]: Source<DataFromCollectionSlug<C>, unknown> } = { documents, news, topics, organizations, subjects, files, media }
+
+/** A record of `collection` as its library entry. */
+export function toEntry<C extends SiteCollection>(collection: C, doc: DataFromCollectionSlug<C>, payload: Payload): unknown {
+  // TypeScript cannot correlate SOURCES[C] with DataFromCollectionSlug<C> for a generic C; the
+  // mapped type above is what guarantees they match.
+  return (SOURCES[collection] as Source<DataFromCollectionSlug<C>, unknown>).map(doc, { payload })
+}
 
 /** Where the CMS keeps an upload collection's bytes. */
-export const cmsUploadDir = (payload: Payload, collection: UploadCollection): string =>
-  String(payload.collections[collection].config.upload.staticDir)
+export const cmsUploadDir = (payload: Payload, collection: UploadCollection): string => String(payload.collections[collection].config.upload.staticDir)

@@ -2,7 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { SITE_COLLECTIONS, type SiteCollection } from '../../../library/store'
 import { libraryWriter, type EntryRef, type StoreChange } from '../../../library/writer'
 import { findPublic, readPublic } from '../publicView'
-import { cmsUploadDir, MAPPER_VERSION, SOURCES } from './entries'
+import { cmsUploadDir, MAPPER_VERSION, SOURCES, toEntry } from './entries'
 
 export interface SyncResult {
   written: number
@@ -12,7 +12,8 @@ export interface SyncResult {
 
 const key = (ref: EntryRef) => `${ref.collection}:${ref.id}`
 const digestOf = (updatedAt: unknown) => `${MAPPER_VERSION}:${String(updatedAt)}`
-const read = (payload: Payload, collection: SiteCollection, ids: string[], req?: PayloadRequest) => readPublic(payload, collection, ids, { depth: SOURCES[collection].depth, req })
+const read = (payload: Payload, collection: SiteCollection, ids: string[], req?: PayloadRequest) =>
+  readPublic(payload, collection, ids, { depth: SOURCES[collection].depth, req })
 
 /**
  * Brings the given entries (and the uploads they show) in line with the CMS's current public
@@ -33,12 +34,17 @@ export async function syncEntries(payload: Payload, dataDir: string, refs: Entry
       const wanted = batch.filter((r) => r.collection === collection && !seen.has(key(r)))
       if (wanted.length === 0) continue
       const source = SOURCES[collection]
-      const docs = await read(payload, collection, wanted.map((r) => r.id), req)
+      const docs = await read(
+        payload,
+        collection,
+        wanted.map((r) => r.id),
+        req,
+      )
       for (const ref of wanted) {
         seen.add(key(ref))
         const before = writer.stored(ref)
         const doc = docs.get(ref.id)
-        const data = doc ? source.map(doc, { payload }) : null
+        const data = doc ? toEntry(collection, doc, payload) : null
         // The uploads an entry shows before and after join the same change.
         for (const used of [before?.data, data].flatMap((d) => (d && source.uses ? source.uses(d) : []))) {
           if (!seen.has(key(used))) pending.set(key(used), used)
@@ -74,7 +80,6 @@ export async function syncAll(payload: Payload, dataDir: string, onProgress?: (p
   let unchanged = 0
   const BATCH = 250
   for (const collection of SITE_COLLECTIONS) {
-    const source = SOURCES[collection]
     const listing = await findPublic(payload, collection, { depth: 0, select: { updatedAt: true } })
     const current = new Map(listing.docs.map((d) => [String(d.id), digestOf((d as { updatedAt?: string }).updatedAt)]))
     const storedDigest = writer.digests(collection)
@@ -91,7 +96,7 @@ export async function syncAll(payload: Payload, dataDir: string, onProgress?: (p
           if (storedDigest.has(id)) changes.push({ collection, id, digest: '', data: null })
           continue
         }
-        changes.push({ collection, id, digest: digestOf(doc.updatedAt), data: source.map(doc, { payload }) })
+        changes.push({ collection, id, digest: digestOf(doc.updatedAt), data: toEntry(collection, doc, payload) })
       }
       onProgress?.({ collection, done: Math.min(i + BATCH, changed.length), total: changed.length })
     }

@@ -27,7 +27,10 @@ describe('a sender that crashes mid-fan-out', () => {
   it('still delivers exactly one message to each subscriber after a restart', async () => {
     const addresses = Array.from({ length: 120 }, (_, i) => `to.chuc.${String(i + 1).padStart(3, '0')}@example.vn`)
     for (const email of addresses) await confirmedSubscriber(payload, email)
-    await payload.create({ collection: 'documents', data: documentData(orgs.tw.id, { _status: 'published', title: 'Về đổi mới phương thức lãnh đạo của Đảng' }) })
+    await payload.create({
+      collection: 'documents',
+      data: documentData(orgs.tw.id, { _status: 'published', title: 'Về đổi mới phương thức lãnh đạo của Đảng' }),
+    })
 
     // The worker process runs the queue; when the 41st message arrives the process is killed
     // (SIGKILL: no clean-up of any kind) before the server acknowledges it.
@@ -53,7 +56,11 @@ describe('a sender that crashes mid-fan-out', () => {
     // What the crash left: the message in flight still marked "sending", the run still "processing".
     const inFlight = await payload.find({ collection: 'mail-deliveries', where: { status: { equals: 'sending' } }, overrideAccess: true })
     expect(inFlight.docs).toHaveLength(1)
-    const stuck = await payload.count({ collection: 'payload-jobs', where: { and: [{ taskSlug: { equals: 'mailSend' } }, { processing: { equals: true } }] }, overrideAccess: true })
+    const stuck = await payload.count({
+      collection: 'payload-jobs',
+      where: { and: [{ taskSlug: { equals: 'mailSend' } }, { processing: { equals: true } }] },
+      overrideAccess: true,
+    })
     expect(stuck.totalDocs).toBe(1)
 
     // Restart: the runner of a new process, with the minute housekeeping coming due after the lease.
@@ -70,7 +77,11 @@ describe('a sender that crashes mid-fan-out', () => {
     const resumed = await payload.findByID({ collection: 'mail-deliveries', id: inFlight.docs[0].id, overrideAccess: true })
     expect(resumed).toMatchObject({ status: 'sent', attempts: 2 })
     expect(resumed.lastError ?? null).toBeNull()
-    const abandoned = await payload.find({ collection: 'payload-jobs', where: { and: [{ taskSlug: { equals: 'mailSend' } }, { hasError: { equals: true } }] }, overrideAccess: true })
+    const abandoned = await payload.find({
+      collection: 'payload-jobs',
+      where: { and: [{ taskSlug: { equals: 'mailSend' } }, { hasError: { equals: true } }] },
+      overrideAccess: true,
+    })
     expect(JSON.stringify(abandoned.docs[0]?.error)).toContain('dừng đột ngột')
   }, 180_000)
 })

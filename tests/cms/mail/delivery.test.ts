@@ -63,7 +63,8 @@ describe('sending through the queue', () => {
     const bad = 'khong.ton.tai@example.vn'
     const good = ['a.nguyen@example.vn', 'b.tran@example.vn', 'c.le@example.vn']
     for (const email of [bad, ...good]) await confirmedSubscriber(payload, email)
-    smtp.behaviour.rcpt = (address) => (address === bad ? { code: 550, message: '5.1.1 <khong.ton.tai@example.vn>: Recipient address rejected: User unknown' } : undefined)
+    smtp.behaviour.rcpt = (address) =>
+      address === bad ? { code: 550, message: '5.1.1 <khong.ton.tai@example.vn>: Recipient address rejected: User unknown' } : undefined
 
     await publish('Về tổ chức đại hội chi bộ nhiệm kỳ mới')
     await drainMail(payload)

@@ -27,7 +27,13 @@ afterAll(async () => {
 const topic = (month: string, title: string) =>
   payload.create({
     collection: 'topics',
-    data: { _status: 'published', month, title, theme: 'Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh', body: plainTextToLexical('Nội dung chuyên đề.') } as never,
+    data: {
+      _status: 'published',
+      month,
+      title,
+      theme: 'Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh',
+      body: plainTextToLexical('Nội dung chuyên đề.'),
+    } as never,
   })
 
 describe('the daily digest', () => {
@@ -41,15 +47,31 @@ describe('the daily digest', () => {
   it('collects what matched since the subscription, without what was unpublished, in one message', async () => {
     const field = await payload.create({ collection: 'subjects', data: { name: 'Xây dựng Đảng' } })
     const other = await payload.create({ collection: 'subjects', data: { name: 'Kinh tế' } })
-    const before = await payload.create({ collection: 'documents', data: documentData(orgs.tw.id, { _status: 'published', subjects: [field.id], title: 'Công bố trước khi đăng ký' }) })
+    const before = await payload.create({
+      collection: 'documents',
+      data: documentData(orgs.tw.id, { _status: 'published', subjects: [field.id], title: 'Công bố trước khi đăng ký' }),
+    })
 
     await rest.post('/subscribers/subscribe', { email: address, frequency: 'daily', subjects: [field.id], topics: true })
     await drainMail(payload)
     expect(smtp.to(address)).toHaveLength(1)
-    expect((await rest.post('/subscribers/confirm', { token: tokenOf(linkIn(smtp.to(address)[0].mail, `${SITE_URL}/nhan-thong-bao/xac-nhan?t=`)) })).json.outcome).toBe('confirmed')
+    expect(
+      (await rest.post('/subscribers/confirm', { token: tokenOf(linkIn(smtp.to(address)[0].mail, `${SITE_URL}/nhan-thong-bao/xac-nhan?t=`)) })).json.outcome,
+    ).toBe('confirmed')
 
-    const kept = await payload.create({ collection: 'documents', data: documentData(orgs.tw.id, { _status: 'published', subjects: [field.id], number: '21-NQ/TW', title: 'Về tăng cường củng cố, xây dựng tổ chức cơ sở đảng' }) })
-    const withdrawnEarly = await payload.create({ collection: 'documents', data: documentData(orgs.tw.id, { _status: 'published', subjects: [field.id], title: 'Gỡ xuất bản trước khi tổng hợp' }) })
+    const kept = await payload.create({
+      collection: 'documents',
+      data: documentData(orgs.tw.id, {
+        _status: 'published',
+        subjects: [field.id],
+        number: '21-NQ/TW',
+        title: 'Về tăng cường củng cố, xây dựng tổ chức cơ sở đảng',
+      }),
+    })
+    const withdrawnEarly = await payload.create({
+      collection: 'documents',
+      data: documentData(orgs.tw.id, { _status: 'published', subjects: [field.id], title: 'Gỡ xuất bản trước khi tổng hợp' }),
+    })
     await payload.create({ collection: 'documents', data: documentData(orgs.tw.id, { _status: 'published', subjects: [other.id], title: 'Lĩnh vực khác' }) })
     const monthly = await topic('2025-07', 'Chuyên đề tháng bảy')
     await payload.update({ collection: 'documents', id: withdrawnEarly.id, data: { _status: 'draft' } })

@@ -25,9 +25,11 @@ afterAll(async () => {
 
 const TOO_MANY = /quá nhiều yêu cầu.*thử lại sau khoảng \d+ phút/
 const from = (ip: string) => ({ 'x-forwarded-for': ip })
-const subscribe = (email: string, ip: string, extra: Record<string, unknown> = {}) => rest.post('/subscribers/subscribe', { email, frequency: 'daily', news: true, ...extra }, undefined, from(ip))
+const subscribe = (email: string, ip: string, extra: Record<string, unknown> = {}) =>
+  rest.post('/subscribers/subscribe', { email, frequency: 'daily', news: true, ...extra }, undefined, from(ip))
 const forgot = (email: string, ip: string) => rest.post('/users/forgot-password', { email }, undefined, from(ip))
-const subscribers = async (email: string) => (await payload.count({ collection: 'subscribers', where: { email: { equals: email } }, overrideAccess: true })).totalDocs
+const subscribers = async (email: string) =>
+  (await payload.count({ collection: 'subscribers', where: { email: { equals: email } }, overrideAccess: true })).totalDocs
 
 describe('the subscription endpoint (direct calls)', () => {
   it('accepts 3 requests per client address, then answers 429 in Vietnamese and stores and sends nothing', async () => {
@@ -116,7 +118,11 @@ describe('the counters', () => {
     expect(next.count).toBe(1)
     expect(next.resetsAt.getTime()).toBe(start + 2 * hour)
     // Starting the new window dropped every counter whose window had ended.
-    const left = await payload.find({ collection: 'request-counts', where: { expiresAt: { less_than_equal: new Date(start + hour).toISOString() } }, overrideAccess: true })
+    const left = await payload.find({
+      collection: 'request-counts',
+      where: { expiresAt: { less_than_equal: new Date(start + hour).toISOString() } },
+      overrideAccess: true,
+    })
     expect(left.totalDocs).toBe(0)
   })
 

@@ -31,7 +31,10 @@ afterAll(async () => {
 
 async function outboxMails(): Promise<Array<{ file: string; mail: ParsedMail }>> {
   if (!fs.existsSync(outbox)) return []
-  const files = fs.readdirSync(outbox).filter((f) => f.endsWith('.eml')).sort()
+  const files = fs
+    .readdirSync(outbox)
+    .filter((f) => f.endsWith('.eml'))
+    .sort()
   return Promise.all(files.map(async (file) => ({ file, mail: await simpleParser(fs.readFileSync(path.join(outbox, file))) })))
 }
 
@@ -50,7 +53,9 @@ describe('the embedded default: mail goes to DATA_DIR/outbox', () => {
     expect([mails[0].mail.to].flat()[0]?.value[0].address).toBe(email)
     expect(mails[0].mail.subject).toBe('Xác nhận đăng ký nhận thông báo — Sổ tay đảng viên điện tử')
     expect(header(mails[0].mail, 'List-Unsubscribe')).toMatch(/^<http:\/\/localhost:3000\/api\/subscribers\/unsubscribe\?t=/)
-    expect(log.mock.calls.map((c) => String(c[0]))).toContainEqual(expect.stringContaining(`«Xác nhận đăng ký nhận thông báo — Sổ tay đảng viên điện tử» → ${path.join(outbox, mails[0].file)}`))
+    expect(log.mock.calls.map((c) => String(c[0]))).toContainEqual(
+      expect.stringContaining(`«Xác nhận đăng ký nhận thông báo — Sổ tay đảng viên điện tử» → ${path.join(outbox, mails[0].file)}`),
+    )
 
     const token = tokenOf(linkIn(mails[0].mail, `${SITE_URL}/nhan-thong-bao/xac-nhan?t=`))
     expect(await callCms('confirm', { token })).toMatchObject({ status: 200, body: { outcome: 'confirmed' } })
@@ -58,7 +63,11 @@ describe('the embedded default: mail goes to DATA_DIR/outbox', () => {
     // A publisher publishes a resolution in the admin (which uses the same REST API).
     const rest = restClient((await import('../../../cms/payload.config')).default)
     const jwt = await rest.login(world.users.publisher.email, PASSWORD)
-    const created = await rest.post('/documents', { ...documentData(world.orgs.tw.id, { number: '35-NQ/TW', title: 'Về tăng cường bảo vệ nền tảng tư tưởng của Đảng' }), _status: 'published' }, jwt)
+    const created = await rest.post(
+      '/documents',
+      { ...documentData(world.orgs.tw.id, { number: '35-NQ/TW', title: 'Về tăng cường bảo vệ nền tảng tư tưởng của Đảng' }), _status: 'published' },
+      jwt,
+    )
     expect(created.status).toBe(201)
     await drainMail(payload)
     mails = await outboxMails()
@@ -67,7 +76,10 @@ describe('the embedded default: mail goes to DATA_DIR/outbox', () => {
     expect(notification.subject).toBe('Văn bản mới: 35-NQ/TW — Về tăng cường bảo vệ nền tảng tư tưởng của Đảng')
     expect(notification.text).toContain(`${SITE_URL}/van-ban/${created.json.doc.slug}/`)
 
-    expect(await callCms('unsubscribe', { token: tokenOf(linkIn(notification, `${SITE_URL}/nhan-thong-bao/huy?t=`)) })).toMatchObject({ status: 200, body: { outcome: 'unsubscribed' } })
+    expect(await callCms('unsubscribe', { token: tokenOf(linkIn(notification, `${SITE_URL}/nhan-thong-bao/huy?t=`)) })).toMatchObject({
+      status: 200,
+      body: { outcome: 'unsubscribed' },
+    })
     log.mockRestore()
   })
 

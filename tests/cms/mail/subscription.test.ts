@@ -149,7 +149,11 @@ describe('subscribing from the public site', () => {
     await publish({ issuer: orgs.province.id, level: 'tinh', number: '12-NQ/TU', title: 'Nghị quyết của cơ quan khác' })
     await publish({ audience: 'members', title: 'Nghị quyết chỉ dành cho đảng viên' })
     await payload.create({ collection: 'documents', data: documentData(orgs.tw.id, { title: 'Bản nháp' }), draft: true })
-    await payload.create({ collection: 'documents', data: documentData(orgs.tw.id, { _status: 'published', title: 'Khôi phục từ bản sao lưu' }), context: { silent: true } })
+    await payload.create({
+      collection: 'documents',
+      data: documentData(orgs.tw.id, { _status: 'published', title: 'Khôi phục từ bản sao lưu' }),
+      context: { silent: true },
+    })
     await drainMail(payload)
     expect(smtp.to(address)).toHaveLength(2)
   })
@@ -157,12 +161,23 @@ describe('subscribing from the public site', () => {
   it('notifies news, and a scheduled publication when its time comes', async () => {
     await payload.create({
       collection: 'news',
-      data: { _status: 'published', title: 'Hội nghị học tập nghị quyết tại xã Đông Hòa', category: (await firstNewsCategory()), lead: 'Sáng nay, Đảng ủy xã tổ chức hội nghị.', body: plainTextToLexical('Nội dung tin.'), publishedAt: '2024-06-01' } as never,
+      data: {
+        _status: 'published',
+        title: 'Hội nghị học tập nghị quyết tại xã Đông Hòa',
+        category: await firstNewsCategory(),
+        lead: 'Sáng nay, Đảng ủy xã tổ chức hội nghị.',
+        body: plainTextToLexical('Nội dung tin.'),
+        publishedAt: '2024-06-01',
+      } as never,
     })
     await drainMail(payload)
     expect(lastTo(address).mail.subject).toBe('Tin mới: Hội nghị học tập nghị quyết tại xã Đông Hòa')
 
-    const draft = await payload.create({ collection: 'documents', data: documentData(orgs.tw.id, { number: '66-NQ/TW', title: 'Về đổi mới công tác xây dựng và thi hành pháp luật' }), draft: true })
+    const draft = await payload.create({
+      collection: 'documents',
+      data: documentData(orgs.tw.id, { number: '66-NQ/TW', title: 'Về đổi mới công tác xây dựng và thi hành pháp luật' }),
+      draft: true,
+    })
     await payload.jobs.queue({
       task: 'schedulePublish',
       input: { type: 'publish', doc: { relationTo: 'documents', value: draft.id }, user: { relationTo: 'users', value: users.publisher.id } },
@@ -175,7 +190,12 @@ describe('subscribing from the public site', () => {
 
   it('keeps the current choices when the form is sent again, until the new choices are confirmed', async () => {
     // As if the first request were a while ago (one confirmation mail per address per 10 minutes).
-    await payload.update({ collection: 'subscribers', where: { email: { equals: address } }, data: { requestedAt: new Date(Date.now() - 11 * 60_000).toISOString() }, overrideAccess: true })
+    await payload.update({
+      collection: 'subscribers',
+      where: { email: { equals: address } },
+      data: { requestedAt: new Date(Date.now() - 11 * 60_000).toISOString() },
+      overrideAccess: true,
+    })
     const res = await subscribe({ email: address, frequency: 'immediate', documentTypes: ['chi-thi'] })
     expect(res.status).toBe(202)
     await drainMail(payload)

@@ -38,7 +38,16 @@ describe('the subscription request', () => {
     const ok = validateSubscribeRequest({ email: '  Tran.Binh@Example.VN ', frequency: 'daily', subjects: 'abc-123', topics: 'on' })
     expect(ok).toEqual({
       ok: true,
-      value: { email: 'tran.binh@example.vn', frequency: 'daily', documents: true, documentTypes: [], subjects: ['abc-123'], issuers: [], topics: true, news: false },
+      value: {
+        email: 'tran.binh@example.vn',
+        frequency: 'daily',
+        documents: true,
+        documentTypes: [],
+        subjects: ['abc-123'],
+        issuers: [],
+        topics: true,
+        news: false,
+      },
     })
   })
 
@@ -102,7 +111,9 @@ describe('SMTP replies', () => {
 
 describe('text for mail', () => {
   it('keeps link addresses and paragraphs when HTML becomes plain text', () => {
-    const text = htmlToText('<p>Chào bạn,</p><p><a href="https://x.vn/a?b=1&amp;c=2">Đặt mật khẩu mới</a></p><ul><li>Một</li><li>Hai</li></ul><style>p{}</style>')
+    const text = htmlToText(
+      '<p>Chào bạn,</p><p><a href="https://x.vn/a?b=1&amp;c=2">Đặt mật khẩu mới</a></p><ul><li>Một</li><li>Hai</li></ul><style>p{}</style>',
+    )
     expect(text).toBe('Chào bạn,\n\nĐặt mật khẩu mới: https://x.vn/a?b=1&c=2\n\n• Một\n• Hai')
   })
 

@@ -39,7 +39,11 @@ describe('attachments used by published content', () => {
     expect([403, 404]).toContain(retitle.status)
     const altered = Buffer.from(PDF.toString('latin1').replace('%PDF-', '%PDF-\n%thay-the\n'), 'latin1')
     for (const token of [contributor.token, editor.token]) {
-      const replace = await call(`/api/files/${file.id}`, { method: 'PATCH', token, body: uploadForm(altered, 'thay-the.pdf', 'application/pdf', { title: 'Bản thay thế' }) })
+      const replace = await call(`/api/files/${file.id}`, {
+        method: 'PATCH',
+        token,
+        body: uploadForm(altered, 'thay-the.pdf', 'application/pdf', { title: 'Bản thay thế' }),
+      })
       expect([403, 404]).toContain(replace.status)
     }
     const remove = await call(`/api/files/${file.id}`, { method: 'DELETE', token: editor.token })
@@ -55,7 +59,11 @@ describe('attachments used by published content', () => {
   })
 
   it('an editor still manages unpublished uploads', async () => {
-    const up = await call('/api/files', { method: 'POST', token: world.users.editor.token, body: uploadForm(PDF, 'nhap.pdf', 'application/pdf', { title: 'Tệp chưa dùng' }) })
+    const up = await call('/api/files', {
+      method: 'POST',
+      token: world.users.editor.token,
+      body: uploadForm(PDF, 'nhap.pdf', 'application/pdf', { title: 'Tệp chưa dùng' }),
+    })
     expect(up.status).toBe(201)
     expect((await sendJson('PATCH', `/api/files/${up.json.doc.id}`, { title: 'Tệp chưa dùng (sửa)' }, world.users.editor.token)).status).toBe(200)
     expect((await call(`/api/files/${up.json.doc.id}`, { method: 'DELETE', token: world.users.editor.token })).status).toBe(200)
@@ -67,7 +75,11 @@ describe('a contributor reads only their own organization’s drafts, versions a
     const secretTitle = `Dự thảo mật của Trung ương ${tag}`
     const secret = await sendJson('POST', '/api/documents?draft=true', world.document(world.orgs.central, { title: secretTitle, secrecy: 'mat' }), world.admin)
     expect(secret.status).toBe(201)
-    const privateUp = await call('/api/files', { method: 'POST', token: world.admin, body: uploadForm(PDF, 'noi-bo.pdf', 'application/pdf', { title: `Tệp nội bộ ${tag}`, organization: world.orgs.central }) })
+    const privateUp = await call('/api/files', {
+      method: 'POST',
+      token: world.admin,
+      body: uploadForm(PDF, 'noi-bo.pdf', 'application/pdf', { title: `Tệp nội bộ ${tag}`, organization: world.orgs.central }),
+    })
     expect(privateUp.status).toBe(201)
     const ownTitle = `Kế hoạch nháp của chi bộ ${tag}`
     const own = await sendJson(

@@ -25,7 +25,12 @@ afterAll(async () => {
 })
 
 const secretDraft = async () => {
-  const res = await sendJson('POST', '/api/documents?draft=true', world.document(world.orgs.central, { secrecy: 'mat', title: `Dự thảo mật ${tag}` }), world.admin)
+  const res = await sendJson(
+    'POST',
+    '/api/documents?draft=true',
+    world.document(world.orgs.central, { secrecy: 'mat', title: `Dự thảo mật ${tag}` }),
+    world.admin,
+  )
   expect(res.status).toBe(201)
   return res.json.doc.id as string
 }

@@ -12,7 +12,7 @@ let world: Awaited<ReturnType<typeof createWorld>>
 const tag = crypto.randomBytes(3).toString('hex')
 let doc: { id: string }
 let file: { id: string }
-let versionId: string
+let _versionId: string
 
 const COLLECTIONS = ['documents', 'news', 'topics', 'announcements', 'organizations', 'subjects', 'files', 'media', 'users', 'subscribers']
 
@@ -23,7 +23,7 @@ beforeAll(async () => {
   form.append('file', new Blob([PDF as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), 'dau-vao.pdf')
   form.append('_payload', JSON.stringify({ title: 'Tệp thử đầu vào' }))
   file = (await call('/api/files', { method: 'POST', token: world.admin, body: form })).json.doc
-  versionId = (await call(`/api/documents/versions?where[parent][equals]=${doc.id}`, { token: world.admin })).json.docs[0].id
+  _versionId = (await call(`/api/documents/versions?where[parent][equals]=${doc.id}`, { token: world.admin })).json.docs[0].id
 })
 
 /** What the database holds that a bad request might touch: counts, and the changed records as they are. */
@@ -51,9 +51,17 @@ const MALFORMED: Array<{ name: string; body: string; type: string }> = [
   { name: 'a JSON array', body: '[1, 2, 3]', type: 'application/json' },
   { name: 'a JSON string', body: '"chỉ một chuỗi"', type: 'application/json' },
   { name: 'JSON null', body: 'null', type: 'application/json' },
-  { name: 'a broken multipart body', body: '--ranh\r\nContent-Disposition: form-data; name="_payload"\r\n\r\n{"title":', type: 'multipart/form-data; boundary=ranh' },
+  {
+    name: 'a broken multipart body',
+    body: '--ranh\r\nContent-Disposition: form-data; name="_payload"\r\n\r\n{"title":',
+    type: 'multipart/form-data; boundary=ranh',
+  },
   { name: 'multipart without a boundary', body: 'abc', type: 'multipart/form-data' },
-  { name: 'multipart with broken _payload JSON', body: '--ranh\r\nContent-Disposition: form-data; name="_payload"\r\n\r\n{"title":\r\n--ranh--\r\n', type: 'multipart/form-data; boundary=ranh' },
+  {
+    name: 'multipart with broken _payload JSON',
+    body: '--ranh\r\nContent-Disposition: form-data; name="_payload"\r\n\r\n{"title":\r\n--ranh--\r\n',
+    type: 'multipart/form-data; boundary=ranh',
+  },
 ]
 
 const WRITE_ROUTES = () => [
@@ -92,14 +100,21 @@ async function run(cases: Case[]) {
 
 describe('malformed bodies', () => {
   it('are refused on every route that takes a body, and change nothing', async () => {
-    const cases = WRITE_ROUTES().flatMap(([method, path]) => MALFORMED.map((m) => ({ what: `${m.name} → ${method} ${path}`, method, path, body: m.body, type: m.type })))
+    const cases = WRITE_ROUTES().flatMap(([method, path]) =>
+      MALFORMED.map((m) => ({ what: `${m.name} → ${method} ${path}`, method, path, body: m.body, type: m.type })),
+    )
     await run(cases)
   })
 
   it('say what is wrong, in Vietnamese', async () => {
     const json = await call('/api/documents', { method: 'POST', token: world.admin, headers: { 'content-type': 'application/json' }, body: '{"a":' })
     expect(messageOf(json)).toBe('Dữ liệu gửi lên không phải JSON hợp lệ.')
-    const multipart = await call('/api/files', { method: 'POST', token: world.admin, headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: '--x\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF' })
+    const multipart = await call('/api/files', {
+      method: 'POST',
+      token: world.admin,
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      body: '--x\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF',
+    })
     expect(messageOf(multipart)).toContain('bị hỏng hoặc không đầy đủ')
     const graphql = await call('/api/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":' })
     expect(graphql.status).toBe(400)
@@ -108,7 +123,13 @@ describe('malformed bodies', () => {
 })
 
 describe('values of the wrong type', () => {
-  const json = (what: string, method: string, path: string, data: unknown): Case => ({ what, method, path, body: JSON.stringify(data), type: 'application/json' })
+  const json = (what: string, method: string, path: string, data: unknown): Case => ({
+    what,
+    method,
+    path,
+    body: JSON.stringify(data),
+    type: 'application/json',
+  })
 
   it('are refused with the field named, drafts included, and change nothing', async () => {
     const valid = () => world.document(world.orgs.central)
@@ -137,7 +158,11 @@ describe('values of the wrong type', () => {
       json('reset token as a number', 'POST', '/api/users/reset-password', { token: 12345, password: 'Mat-khau-Dai-2026!' }),
       json('unlock e-mail as a list', 'POST', '/api/users/unlock', { email: ['a@b.vn'] }),
       json('subscription e-mail as a number', 'POST', '/api/subscribers/subscribe', { email: 123, frequency: 'daily', news: true }),
-      json('subscription subjects as objects', 'POST', '/api/subscribers/subscribe', { email: `dk.${tag}@example.vn`, frequency: 'daily', subjects: [{ id: 1 }] }),
+      json('subscription subjects as objects', 'POST', '/api/subscribers/subscribe', {
+        email: `dk.${tag}@example.vn`,
+        frequency: 'daily',
+        subjects: [{ id: 1 }],
+      }),
       json('subscription news as an object', 'POST', '/api/subscribers/subscribe', { email: `dk2.${tag}@example.vn`, frequency: 'daily', news: { co: true } }),
       json('confirmation token as an object', 'POST', '/api/subscribers/confirm', { token: { a: 1 } }),
       json('unsubscribe token as a list', 'POST', '/api/subscribers/unsubscribe', { token: ['x'] }),
@@ -148,13 +173,22 @@ describe('values of the wrong type', () => {
 
   it('in GraphQL are request errors: 400 for GraphQL-over-HTTP clients, errors in the body for plain JSON ones', async () => {
     const body = JSON.stringify({ query: 'query ($id: String!) { Document(id: $id) { title } }', variables: { id: { a: 1 } } })
-    const modern = await call('/api/graphql', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' }, body })
+    const modern = await call('/api/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body,
+    })
     expect(modern.status).toBe(400)
     expect(messageOf(modern)).toContain('$id')
     const legacy = await call('/api/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body })
     expect(legacy.status).toBeLessThan(500)
     expect(messageOf(legacy)).toContain('$id')
-    const mutation = await sendJson('POST', '/api/graphql', { query: `mutation { updateDocument(id: "${doc.id}", draft: true, data: { title: "${'x'.repeat(2000)}" }) { id } }` }, world.admin)
+    const mutation = await sendJson(
+      'POST',
+      '/api/graphql',
+      { query: `mutation { updateDocument(id: "${doc.id}", draft: true, data: { title: "${'x'.repeat(2000)}" }) { id } }` },
+      world.admin,
+    )
     expect(mutation.status).toBeLessThan(500)
     expect(mutation.json.errors[0].extensions.statusCode).toBe(400)
   })
@@ -184,7 +218,12 @@ describe('oversize payloads', () => {
     const big = JSON.stringify({ title: 'x'.repeat(5 * 1024 * 1024) })
     const before = await snapshot()
     for (const path of ['/api/documents', `/api/documents/${doc.id}?draft=true`, '/api/graphql', '/api/users/login', '/api/subscribers/subscribe']) {
-      const res = await call(path, { method: path.includes('?') ? 'PATCH' : 'POST', token: world.admin, headers: { 'content-type': 'application/json' }, body: big })
+      const res = await call(path, {
+        method: path.includes('?') ? 'PATCH' : 'POST',
+        token: world.admin,
+        headers: { 'content-type': 'application/json' },
+        body: big,
+      })
       expect(res.status, path).toBe(413)
       expect(messageOf(res)).toContain('quá lớn')
     }

@@ -47,7 +47,11 @@ async function login(email: string, password: string, origin = cms.serverUrl) {
 
 describe('request size limits', () => {
   it('refuses a JSON body over 4 MB with 413 and a Vietnamese message', async () => {
-    const res = await api('/api/documents', { method: 'POST', headers: { 'content-type': 'application/json', origin: cms.serverUrl }, body: JSON.stringify({ title: 'x'.repeat(5 * 1024 * 1024) }) })
+    const res = await api('/api/documents', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: cms.serverUrl },
+      body: JSON.stringify({ title: 'x'.repeat(5 * 1024 * 1024) }),
+    })
     expect(res.status).toBe(413)
     expect((await res.json()).errors[0].message).toContain('Yêu cầu quá lớn')
     const small = await api('/api/documents', { method: 'POST', headers: { 'content-type': 'application/json', origin: cms.serverUrl }, body: '{}' })
@@ -55,7 +59,12 @@ describe('request size limits', () => {
   })
 
   it('refuses a JSON body sent without a length (chunked) over 4 MB with 413', async () => {
-    const res = await api('/api/documents', { method: 'POST', headers: { 'content-type': 'application/json', origin: cms.serverUrl }, body: chunked(5 * MB), duplex: 'half' } as RequestInit)
+    const res = await api('/api/documents', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: cms.serverUrl },
+      body: chunked(5 * MB),
+      duplex: 'half',
+    } as RequestInit)
     expect(res.status).toBe(413)
     expect((await res.json()).errors[0].message).toContain('Yêu cầu quá lớn')
   })
@@ -90,7 +99,10 @@ describe('upload sizes (limit 30 MB)', () => {
   it('refuses a 33 MB upload sent without a length (chunked) with 413, never a 500', async () => {
     const before = await count()
     const multipart = new Response(form(paddedPdf(33 * MB), 'khong-do-dai.pdf'))
-    const res = await upload(multipart.body!, { headers: { authorization: `JWT ${token}`, 'content-type': multipart.headers.get('content-type')! }, duplex: 'half' } as RequestInit)
+    const res = await upload(multipart.body!, {
+      headers: { authorization: `JWT ${token}`, 'content-type': multipart.headers.get('content-type')! },
+      duplex: 'half',
+    } as RequestInit)
     expect(res.status).toBe(413)
     expect(await res.text()).toContain('vượt giới hạn 30 MB')
     expect(await count()).toBe(before)
@@ -109,13 +121,18 @@ describe('cookies, CORS and CSRF', () => {
 
   it('answers CORS only for the configured origins', async () => {
     const preflight = (origin: string) =>
-      api('/api/documents', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'GET' } }).then((r) => r.headers.get('access-control-allow-origin'))
+      api('/api/documents', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'GET' } }).then((r) =>
+        r.headers.get('access-control-allow-origin'),
+      )
     expect(await preflight(cms.siteUrl)).toBe(cms.siteUrl)
     expect(await preflight('https://evil.example')).not.toBe('https://evil.example')
   })
 
   it('ignores the login cookie on a request from another origin', async () => {
-    const cookie = (await login(cms.admin.email, cms.admin.password)).headers.getSetCookie().find((c) => c.startsWith('payload-token='))!.split(';')[0]!
+    const cookie = (await login(cms.admin.email, cms.admin.password)).headers
+      .getSetCookie()
+      .find((c) => c.startsWith('payload-token='))!
+      .split(';')[0]!
     const me = async (origin: string) => (await (await api('/api/users/me', { headers: { cookie, origin } })).json()).user
     expect((await me(cms.serverUrl))?.email).toBe(cms.admin.email)
     expect(await me('https://evil.example')).toBeNull()

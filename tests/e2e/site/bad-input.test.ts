@@ -38,7 +38,9 @@ describe.each(FORMS)('the form at %s', (url) => {
   })
 
   it('refuses a broken multipart body with 400', async () => {
-    const res = await post(url, '--ranh-gioi\r\nContent-Disposition: form-data; name="email"\r\n\r\nkhong-ket-thuc', { 'content-type': 'multipart/form-data; boundary=ranh-gioi' })
+    const res = await post(url, '--ranh-gioi\r\nContent-Disposition: form-data; name="email"\r\n\r\nkhong-ket-thuc', {
+      'content-type': 'multipart/form-data; boundary=ranh-gioi',
+    })
     expect(res.status).toBe(400)
     expect(res.text).toContain(MALFORMED)
   })
@@ -57,14 +59,54 @@ describe.each(FORMS)('the form at %s', (url) => {
 })
 
 describe('the subscription form’s values', () => {
-  const form = (fields: Array<[string, string]>) => post('/nhan-thong-bao/', new URLSearchParams(fields).toString(), { 'content-type': 'application/x-www-form-urlencoded' })
+  const form = (fields: Array<[string, string]>) =>
+    post('/nhan-thong-bao/', new URLSearchParams(fields).toString(), { 'content-type': 'application/x-www-form-urlencoded' })
 
   it.each([
-    ['an invalid e-mail address', [['email', 'khong-phai-email'], ['frequency', 'daily'], ['news', 'on']], 'Địa chỉ email chưa đúng'],
-    ['an unknown frequency', [['email', 'a@example.vn'], ['frequency', 'hang-tuan'], ['news', 'on']], 'Hãy chọn cách nhận thư'],
-    ['an unknown document type', [['email', 'a@example.vn'], ['frequency', 'daily'], ['documentTypes', 'khong-co']], 'Loại văn bản đã chọn không có trong danh sách'],
-    ['an id with odd characters', [['email', 'a@example.vn'], ['frequency', 'daily'], ['subjects', '../../etc/passwd']], 'Mục đã chọn không hợp lệ'],
-    ['nothing chosen', [['email', 'a@example.vn'], ['frequency', 'daily']], 'Hãy chọn ít nhất một loại nội dung'],
+    [
+      'an invalid e-mail address',
+      [
+        ['email', 'khong-phai-email'],
+        ['frequency', 'daily'],
+        ['news', 'on'],
+      ],
+      'Địa chỉ email chưa đúng',
+    ],
+    [
+      'an unknown frequency',
+      [
+        ['email', 'a@example.vn'],
+        ['frequency', 'hang-tuan'],
+        ['news', 'on'],
+      ],
+      'Hãy chọn cách nhận thư',
+    ],
+    [
+      'an unknown document type',
+      [
+        ['email', 'a@example.vn'],
+        ['frequency', 'daily'],
+        ['documentTypes', 'khong-co'],
+      ],
+      'Loại văn bản đã chọn không có trong danh sách',
+    ],
+    [
+      'an id with odd characters',
+      [
+        ['email', 'a@example.vn'],
+        ['frequency', 'daily'],
+        ['subjects', '../../etc/passwd'],
+      ],
+      'Mục đã chọn không hợp lệ',
+    ],
+    [
+      'nothing chosen',
+      [
+        ['email', 'a@example.vn'],
+        ['frequency', 'daily'],
+      ],
+      'Hãy chọn ít nhất một loại nội dung',
+    ],
   ] as Array<[string, Array<[string, string]>, string]>)('answers %s with 400 and the field’s message', async (_what, fields, message) => {
     const res = await form(fields)
     expect(res.status).toBe(400)
@@ -72,7 +114,12 @@ describe('the subscription form’s values', () => {
   })
 
   it('tells a robot (the hidden field filled in) that it worked, and sends nothing on', async () => {
-    const res = await form([['email', 'robot@example.vn'], ['frequency', 'daily'], ['news', 'on'], ['website', 'http://quang-cao.example']])
+    const res = await form([
+      ['email', 'robot@example.vn'],
+      ['frequency', 'daily'],
+      ['news', 'on'],
+      ['website', 'http://quang-cao.example'],
+    ])
     expect(res.status).toBe(200)
     expect(res.text).toContain('Đã nhận đăng ký')
   })
@@ -114,6 +161,7 @@ describe('search parameters', () => {
       expect(res.status, url).toBe(405)
       expect(res.text).toContain('không nhận dữ liệu gửi lên')
     }
-    for (const method of ['PUT', 'DELETE', 'PATCH']) expect((await fetch(`${site.url}/nhan-thong-bao/`, { method, headers: { origin: site.url } })).status, method).toBe(405)
+    for (const method of ['PUT', 'DELETE', 'PATCH'])
+      expect((await fetch(`${site.url}/nhan-thong-bao/`, { method, headers: { origin: site.url } })).status, method).toBe(405)
   })
 })

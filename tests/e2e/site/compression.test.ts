@@ -44,7 +44,20 @@ const decode = (r: Raw): Buffer => {
   }
 }
 
-const PAGES = ['/', '/van-ban/', '/van-ban/loai/quy-dinh/', '/van-ban/quyet-dinh-27-tw-2021/', '/tin-tuc/', '/chuyen-de/', '/ngoai-tuyen/', '/tim-kiem?q=27+qd+tw', '/van-ban/rss.xml', '/sitemap-0.xml', '/manifest.webmanifest', '/khong-co-trang-nay/']
+const PAGES = [
+  '/',
+  '/van-ban/',
+  '/van-ban/loai/quy-dinh/',
+  '/van-ban/quyet-dinh-27-tw-2021/',
+  '/tin-tuc/',
+  '/chuyen-de/',
+  '/ngoai-tuyen/',
+  '/tim-kiem?q=27+qd+tw',
+  '/van-ban/rss.xml',
+  '/sitemap-0.xml',
+  '/manifest.webmanifest',
+  '/khong-co-trang-nay/',
+]
 
 describe('content coding', () => {
   it('picks Brotli, then gzip, honouring q=0 and *', () => {
@@ -131,23 +144,26 @@ describe('content coding', () => {
 })
 
 describe('conditional requests', () => {
-  it.each(['/van-ban/quyet-dinh-27-tw-2021/', '/', '/van-ban/rss.xml', '/tim-kiem?q=27+qd+tw'])('%s answers 304 to its ETag, rendered or cached, and 200 to another', async (path) => {
-    const first = await raw(path, { 'Accept-Encoding': 'br' })
-    const etag = first.headers.etag!
-    for (const round of [1, 2]) {
-      const again = await raw(path, { 'Accept-Encoding': 'br', 'If-None-Match': etag })
-      expect(again.status, `${path} #${round}`).toBe(304)
-      expect(again.body.length).toBe(0)
-      expect(again.headers.etag).toBe(etag)
-      expect(again.headers['content-encoding']).toBeUndefined()
-      expect(again.headers['x-content-type-options']).toBe('nosniff')
-      // A gzip client holding the same page gets a 304 too: the tag names the content.
-      expect((await raw(path, { 'Accept-Encoding': 'gzip', 'If-None-Match': `"x", ${etag}` })).status).toBe(304)
-    }
-    const other = await raw(path, { 'Accept-Encoding': 'br', 'If-None-Match': 'W/"something-else"' })
-    expect(other.status).toBe(200)
-    expect(other.body.length).toBeGreaterThan(0)
-  })
+  it.each(['/van-ban/quyet-dinh-27-tw-2021/', '/', '/van-ban/rss.xml', '/tim-kiem?q=27+qd+tw'])(
+    '%s answers 304 to its ETag, rendered or cached, and 200 to another',
+    async (path) => {
+      const first = await raw(path, { 'Accept-Encoding': 'br' })
+      const etag = first.headers.etag!
+      for (const round of [1, 2]) {
+        const again = await raw(path, { 'Accept-Encoding': 'br', 'If-None-Match': etag })
+        expect(again.status, `${path} #${round}`).toBe(304)
+        expect(again.body.length).toBe(0)
+        expect(again.headers.etag).toBe(etag)
+        expect(again.headers['content-encoding']).toBeUndefined()
+        expect(again.headers['x-content-type-options']).toBe('nosniff')
+        // A gzip client holding the same page gets a 304 too: the tag names the content.
+        expect((await raw(path, { 'Accept-Encoding': 'gzip', 'If-None-Match': `"x", ${etag}` })).status).toBe(304)
+      }
+      const other = await raw(path, { 'Accept-Encoding': 'br', 'If-None-Match': 'W/"something-else"' })
+      expect(other.status).toBe(200)
+      expect(other.body.length).toBeGreaterThan(0)
+    },
+  )
 
   it('uploads answer 304 to their ETag and to If-Modified-Since', async () => {
     const doc = await get(site.url, '/van-ban/quyet-dinh-27-tw-2021/')

@@ -31,7 +31,14 @@ beforeAll(async () => {
   upstream = await startSwitchableProxy(site.url)
   const base = { clientDir: path.join(site.distDir, 'client'), dataDir: site.dataDir, upstream: new URL(upstream.url).host }
   front = await startFrontServer(nginx.bin, { ...base, workDir: path.join(site.dir, 'front'), httpPort: await freePort(), httpsPort: await freePort() })
-  limited = await startFrontServer(nginx.bin, { ...base, upstream: new URL(site.url).host, workDir: path.join(site.dir, 'front-limited'), httpPort: await freePort(), httpsPort: await freePort(), limitLoopback: true })
+  limited = await startFrontServer(nginx.bin, {
+    ...base,
+    upstream: new URL(site.url).host,
+    workDir: path.join(site.dir, 'front-limited'),
+    httpPort: await freePort(),
+    httpsPort: await freePort(),
+    limitLoopback: true,
+  })
 })
 afterAll(async () => {
   await front?.stop()
@@ -57,8 +64,14 @@ function request(base: string, pathname: string, headers: Record<string, string>
     req.end()
   })
 }
-const decode = (r: Raw) => (r.headers['content-encoding'] === 'br' ? zlib.brotliDecompressSync(r.body) : r.headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(r.body) : r.body)
-const SECURITY = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'strict-origin-when-cross-origin', 'x-frame-options': 'DENY', 'strict-transport-security': 'max-age=31536000' }
+const decode = (r: Raw) =>
+  r.headers['content-encoding'] === 'br' ? zlib.brotliDecompressSync(r.body) : r.headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(r.body) : r.body
+const SECURITY = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-frame-options': 'DENY',
+  'strict-transport-security': 'max-age=31536000',
+}
 
 describe.skipIf(!('bin' in nginx))('front server', () => {
   it('sends plain HTTP to HTTPS, except certificate challenges', async () => {
@@ -167,10 +180,14 @@ describe.skipIf(!('bin' in nginx))('front server', () => {
 
   it('refuses large bodies and limits requests per client', async () => {
     const big = await new Promise<number>((resolve, reject) => {
-      const req = https.request(new URL('/nhan-thong-bao/', front.https), { method: 'POST', rejectUnauthorized: false, headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': String(100 * 1024) } }, (res) => {
-        res.resume()
-        resolve(res.statusCode!)
-      })
+      const req = https.request(
+        new URL('/nhan-thong-bao/', front.https),
+        { method: 'POST', rejectUnauthorized: false, headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': String(100 * 1024) } },
+        (res) => {
+          res.resume()
+          resolve(res.statusCode!)
+        },
+      )
       req.on('error', reject)
       req.end(Buffer.alloc(100 * 1024, 'a'))
     })

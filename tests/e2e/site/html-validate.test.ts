@@ -58,7 +58,10 @@ describe('html-validate', () => {
   )
 
   it('would report invalid markup (the validator is not silenced)', async () => {
-    const report = await validator.validateString('<!doctype html><html lang="vi"><head><title>x</title></head><body><p><div>x</div></p></body></html>', 'sample.html')
+    const report = await validator.validateString(
+      '<!doctype html><html lang="vi"><head><title>x</title></head><body><p><div>x</div></p></body></html>',
+      'sample.html',
+    )
     expect(report.valid).toBe(false)
   })
 })

@@ -54,8 +54,21 @@ describe('nothing forbidden in what the site serves or holds', () => {
     expect(files.filter((f) => f.startsWith('store:documents/')).length).toBe(c2.publicDocuments.length)
     expect(files.some((f) => f.startsWith('upload:'))).toBe(true)
     // The needles cover every kind of hidden content.
-    for (const kind of ['draftDocument', 'membersLaterDocument', 'secretDocument', 'membersNews', 'draftTopic', 'newerDraft', 'corpus internal-', 'corpus ann-', 'upload ']) {
-      expect(needles.some((n) => n.what.startsWith(kind)), kind).toBe(true)
+    for (const kind of [
+      'draftDocument',
+      'membersLaterDocument',
+      'secretDocument',
+      'membersNews',
+      'draftTopic',
+      'newerDraft',
+      'corpus internal-',
+      'corpus ann-',
+      'upload ',
+    ]) {
+      expect(
+        needles.some((n) => n.what.startsWith(kind)),
+        kind,
+      ).toBe(true)
     }
     expect(site.hidden.filenames.length).toBeGreaterThanOrEqual(2)
   })
@@ -114,7 +127,14 @@ describe('nothing forbidden through the server', () => {
     expect(res.status).toBe(200)
     const body = res.text.slice(res.text.indexOf('<main'))
     const linked = [...body.matchAll(/href="\/(?:van-ban|tin-tuc|chuyen-de)\/([^/"?]+)\/"/g)].map((m) => m[1]!)
-    const hiddenSlugs = [HIDDEN.draftDocument.slug, HIDDEN.secretDocument.slug, HIDDEN.membersLaterDocument.slug, HIDDEN.membersNews.slug, HIDDEN.draftTopic.slug, ...c.membersDocuments.map((d) => d.id)]
+    const hiddenSlugs = [
+      HIDDEN.draftDocument.slug,
+      HIDDEN.secretDocument.slug,
+      HIDDEN.membersLaterDocument.slug,
+      HIDDEN.membersNews.slug,
+      HIDDEN.draftTopic.slug,
+      ...c.membersDocuments.map((d) => d.id),
+    ]
     expect(linked.filter((slug) => hiddenSlugs.includes(slug))).toEqual([])
     // The query is echoed back; nothing else of the hidden items may appear.
     const text = textOf(body).replaceAll(query, '')

@@ -96,18 +96,27 @@ async function audit(url: string, cpuSlowdownMultiplier?: number): Promise<Run> 
 }
 
 describe.skipIf(!hasChromium)('Lighthouse, mobile', () => {
-  it.each(PAGES)('%s page scores 100 for performance and accessibility', async (_, path) => {
-    const runs: Run[] = []
-    for (let i = 0; i < RUNS; i++) {
-      const previous = runs.at(-1)
-      if (previous) await settle()
-      const cpu = previous && Math.min(4, Math.max(1, (4 * previous.benchmarkIndex) / REFERENCE_BENCHMARK_INDEX))
-      const run = await audit(site.url + path, cpu === undefined ? undefined : Math.round(cpu * 10) / 10)
-      runs.push(run)
-      expect(run.accessibility, `${path}: ${run.failing.join('; ')}`).toBe(100)
-      if (run.performance === 100) break
-    }
-    const report = runs.map((r, i) => `run ${i + 1} (load ${r.load.toFixed(1)}, benchmarkIndex ${r.benchmarkIndex}, CPU ${r.cpu}×): performance ${r.performance} (${r.metrics}) ${r.failing.join('; ')}`).join('\n')
-    expect(Math.max(...runs.map((r) => r.performance)), report).toBe(100)
-  }, 900_000)
+  it.each(PAGES)(
+    '%s page scores 100 for performance and accessibility',
+    async (_, path) => {
+      const runs: Run[] = []
+      for (let i = 0; i < RUNS; i++) {
+        const previous = runs.at(-1)
+        if (previous) await settle()
+        const cpu = previous && Math.min(4, Math.max(1, (4 * previous.benchmarkIndex) / REFERENCE_BENCHMARK_INDEX))
+        const run = await audit(site.url + path, cpu === undefined ? undefined : Math.round(cpu * 10) / 10)
+        runs.push(run)
+        expect(run.accessibility, `${path}: ${run.failing.join('; ')}`).toBe(100)
+        if (run.performance === 100) break
+      }
+      const report = runs
+        .map(
+          (r, i) =>
+            `run ${i + 1} (load ${r.load.toFixed(1)}, benchmarkIndex ${r.benchmarkIndex}, CPU ${r.cpu}×): performance ${r.performance} (${r.metrics}) ${r.failing.join('; ')}`,
+        )
+        .join('\n')
+      expect(Math.max(...runs.map((r) => r.performance)), report).toBe(100)
+    },
+    900_000,
+  )
 })

@@ -184,7 +184,11 @@ describe('a failed update', () => {
     expect((await get(server.url, `/tep/${file.filename}`)).status).toBe(404)
     expect(fs.existsSync(path.join(env.DATA_DIR!, 'site', 'files', file.filename!))).toBe(false)
     // The job failed, is kept, and will be retried after its backoff.
-    const pending = await payload.find({ collection: 'payload-jobs', where: { and: [{ taskSlug: { equals: 'syncSite' } }, { completedAt: { exists: false } }] }, depth: 0 })
+    const pending = await payload.find({
+      collection: 'payload-jobs',
+      where: { and: [{ taskSlug: { equals: 'syncSite' } }, { completedAt: { exists: false } }] },
+      depth: 0,
+    })
     const tried = pending.docs.filter((j) => JSON.stringify(j.log ?? []).includes('Could not copy the upload'))
     expect(tried.length).toBeGreaterThan(0)
 

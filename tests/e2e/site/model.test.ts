@@ -55,7 +55,19 @@ type Action =
 const doc = fc.nat(SLOTS - 1)
 const mostly = <T>(usual: T, rare: T) => fc.oneof({ weight: 3, arbitrary: fc.constant(usual) }, { weight: 1, arbitrary: fc.constant(rare) })
 const action: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ op: fc.constant('create' as const), type: fc.nat(TYPES.length - 1), issuer: fc.nat(1), year: fc.nat(YEARS.length - 1), subject: fc.nat(1), audience: mostly('public' as const, 'members' as const), publish: mostly(true, false), expired: fc.boolean() }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      op: fc.constant('create' as const),
+      type: fc.nat(TYPES.length - 1),
+      issuer: fc.nat(1),
+      year: fc.nat(YEARS.length - 1),
+      subject: fc.nat(1),
+      audience: mostly('public' as const, 'members' as const),
+      publish: mostly(true, false),
+      expired: fc.boolean(),
+    }),
+  },
   { weight: 8, arbitrary: fc.record({ op: fc.constantFrom('publish' as const, 'unpublish' as const, 'delete' as const, 'draftEdit' as const), doc }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('audience' as const), doc, to: fc.constantFrom('public' as const, 'members' as const) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('editTitle' as const), doc, variant: fc.nat(9) }) },
@@ -102,7 +114,13 @@ afterAll(async () => {
 })
 
 let serial = 0
-const TITLES = ['về công tác xây dựng Đảng', 'về chuyển đổi số trong sinh hoạt chi bộ', 'về học tập và làm theo tư tưởng Hồ Chí Minh', 'về công tác kiểm tra, giám sát', 'về phát triển đảng viên trẻ']
+const TITLES = [
+  'về công tác xây dựng Đảng',
+  'về chuyển đổi số trong sinh hoạt chi bộ',
+  'về học tập và làm theo tư tưởng Hồ Chí Minh',
+  'về công tác kiểm tra, giám sát',
+  'về phát triển đảng viên trẻ',
+]
 const title = (n: number, variant: number) => `Văn bản mô hình số ${n} ${TITLES[variant % TITLES.length]}${variant >= TITLES.length ? ' (sửa đổi)' : ''}`
 
 /** One run: the CMS ids of the documents in each slot, and every slug the run ever created. */
@@ -114,7 +132,11 @@ interface Run {
 async function settle() {
   for (let i = 0; i < 20; i++) {
     await world.runJobs()
-    const open = await payload.count({ collection: 'payload-jobs', where: { and: [{ completedAt: { exists: false } }, { hasError: { not_equals: true } }] }, overrideAccess: true })
+    const open = await payload.count({
+      collection: 'payload-jobs',
+      where: { and: [{ completedAt: { exists: false } }, { hasError: { not_equals: true } }] },
+      overrideAccess: true,
+    })
     if (open.totalDocs === 0) return
   }
   throw new Error('The jobs did not settle')
@@ -163,7 +185,8 @@ async function apply(run: Run, a: Action): Promise<void> {
   if (current.length === 0) return
   const id = current[a.doc % current.length]!
   const number = Number(/^(\d+)-/.exec((await read(id)).number)?.[1])
-  const update = (data: Record<string, unknown>, draft = false) => payload.update({ collection: 'documents', id, data: data as never, draft, overrideAccess: true })
+  const update = (data: Record<string, unknown>, draft = false) =>
+    payload.update({ collection: 'documents', id, data: data as never, draft, overrideAccess: true })
   switch (a.op) {
     case 'publish':
       return void (await update({ _status: 'published' }))
@@ -198,7 +221,16 @@ async function apply(run: Run, a: Action): Promise<void> {
 async function request(run: Run, page: number, which: number) {
   const slugs = [...run.slugs]
   const slug = slugs[which % Math.max(1, slugs.length)]
-  const paths = ['/', '/van-ban/', slug ? `/van-ban/${slug}/` : '/van-ban/', '/api/search?q=mo+hinh', '/van-ban/rss.xml', '/sitemap-0.xml', '/api/health', '/van-ban/loai/nghi-quyet/']
+  const paths = [
+    '/',
+    '/van-ban/',
+    slug ? `/van-ban/${slug}/` : '/van-ban/',
+    '/api/search?q=mo+hinh',
+    '/van-ban/rss.xml',
+    '/sitemap-0.xml',
+    '/api/health',
+    '/van-ban/loai/nghi-quyet/',
+  ]
   const res = await world.get(paths[page % paths.length]!)
   if (res.status >= 500) throw new Error(`${paths[page % paths.length]} answered ${res.status}`)
 }
@@ -217,7 +249,8 @@ interface PublicDoc {
   relations: Record<(typeof RELATIONS)[number], string[]>
 }
 
-const ids = (value: unknown): string[] => (Array.isArray(value) ? value : value ? [value] : []).map((v) => String(typeof v === 'object' && v ? (v as { id: unknown }).id : v))
+const ids = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : value ? [value] : []).map((v) => String(typeof v === 'object' && v ? (v as { id: unknown }).id : v))
 
 /** The oracle: what the CMS shows an anonymous visitor. */
 async function anonymousView(): Promise<PublicDoc[]> {
@@ -271,7 +304,14 @@ async function compare(run: Run): Promise<void> {
   // The library listing, in date order, and its facet counts.
   const facetMembers = new Map<string, Set<string>>()
   for (const d of view) {
-    const keys = [`loai/${d.type}`, `co-quan/${orgSlug.get(d.issuer)}`, `cap/${d.level}`, `nam/${d.issuedAt.slice(0, 4)}`, ...d.subjects.map((s) => `linh-vuc/${subjectSlug.get(s)}`), `hieu-luc/${VALIDITY_URL[d.status]}`]
+    const keys = [
+      `loai/${d.type}`,
+      `co-quan/${orgSlug.get(d.issuer)}`,
+      `cap/${d.level}`,
+      `nam/${d.issuedAt.slice(0, 4)}`,
+      ...d.subjects.map((s) => `linh-vuc/${subjectSlug.get(s)}`),
+      `hieu-luc/${VALIDITY_URL[d.status]}`,
+    ]
     for (const key of keys) facetMembers.set(key, (facetMembers.get(key) ?? new Set()).add(d.slug))
   }
   const library = await world.get('/van-ban/')
@@ -280,11 +320,20 @@ async function compare(run: Run): Promise<void> {
   expect(sorted(listed), '/van-ban/').toEqual(sorted(bySlug.keys()))
   const dates = listed.map((s) => bySlug.get(s)?.issuedAt ?? '')
   expect(dates, '/van-ban/ newest first').toEqual([...dates].sort().reverse())
-  const shownFacets = new Map([...library.text.matchAll(/href="\/van-ban\/([a-z-]+\/[a-z0-9-]+)\/"[^>]*>[^<]*<span class="count">\((\d+)\)<\/span>/g)].map((m) => [m[1]!, Number(m[2])]))
+  const shownFacets = new Map(
+    [...library.text.matchAll(/href="\/van-ban\/([a-z-]+\/[a-z0-9-]+)\/"[^>]*>[^<]*<span class="count">\((\d+)\)<\/span>/g)].map((m) => [m[1]!, Number(m[2])]),
+  )
   expect(Object.fromEntries(shownFacets), 'facet counts on /van-ban/').toEqual(Object.fromEntries([...facetMembers].map(([k, v]) => [k, v.size])))
 
   // Each facet page lists exactly its documents; a value nobody has any more is gone.
-  const everyValue = new Set([...facetMembers.keys(), 'loai/nghi-quyet', 'loai/chi-thi', 'loai/ket-luan', ...YEARS.map((y) => `nam/${y}`), 'hieu-luc/het-hieu-luc'])
+  const everyValue = new Set([
+    ...facetMembers.keys(),
+    'loai/nghi-quyet',
+    'loai/chi-thi',
+    'loai/ket-luan',
+    ...YEARS.map((y) => `nam/${y}`),
+    'hieu-luc/het-hieu-luc',
+  ])
   for (const key of everyValue) {
     const res = await world.get(`/van-ban/${key}/`)
     const members = facetMembers.get(key)
@@ -297,11 +346,18 @@ async function compare(run: Run): Promise<void> {
   expect(sorted([...feed.matchAll(/<link>[^<]*\/van-ban\/([a-z0-9-]+)\/<\/link>/g)].map((m) => m[1]!)), 'feed').toEqual(sorted(bySlug.keys()))
   const sitemap = (await world.get('/sitemap-0.xml')).text
   const locs = [...sitemap.matchAll(/<loc>[^<]*?(\/van-ban\/[^<]*)<\/loc>/g)].map((m) => m[1]!)
-  expect(sorted(locs.filter((l) => /^\/van-ban\/[a-z0-9-]+\/$/.test(l) && !l.startsWith('/van-ban/trang')).map((l) => l.slice(9, -1))), 'sitemap documents').toEqual(sorted(bySlug.keys()))
+  expect(
+    sorted(locs.filter((l) => /^\/van-ban\/[a-z0-9-]+\/$/.test(l) && !l.startsWith('/van-ban/trang')).map((l) => l.slice(9, -1))),
+    'sitemap documents',
+  ).toEqual(sorted(bySlug.keys()))
   expect(sorted(locs.filter((l) => l.split('/').length === 5).map((l) => l.slice(9, -1))), 'sitemap facet pages').toEqual(sorted(facetMembers.keys()))
 
   // Search: a query every title matches, its facets, and each document by its number.
-  const broad = JSON.parse((await world.get('/api/search?q=mo+hinh&limit=50')).text) as { total: number; hits: Array<{ slug: string }>; facets: Record<string, Array<{ value: string; count: number }>> }
+  const broad = JSON.parse((await world.get('/api/search?q=mo+hinh&limit=50')).text) as {
+    total: number
+    hits: Array<{ slug: string }>
+    facets: Record<string, Array<{ value: string; count: number }>>
+  }
   expect(sorted(broad.hits.map((h) => h.slug)), 'search hits').toEqual(sorted(bySlug.keys()))
   expect(broad.total).toBe(view.length)
   const count = (values: string[]) => Object.fromEntries([...new Set(values)].map((v) => [v, values.filter((x) => x === v).length]))
@@ -310,10 +366,14 @@ async function compare(run: Run): Promise<void> {
   expect(facetOf('year'), 'search facet year').toEqual(count(view.map((d) => d.issuedAt.slice(0, 4))))
   expect(facetOf('status'), 'search facet status').toEqual(count(view.map((d) => d.status)))
   for (const slug of run.slugs) {
-    const number = (await payload.find({ collection: 'documents', where: { slug: { equals: slug } }, depth: 0, limit: 1, overrideAccess: true, draft: true })).docs[0]?.number
+    const number = (await payload.find({ collection: 'documents', where: { slug: { equals: slug } }, depth: 0, limit: 1, overrideAccess: true, draft: true }))
+      .docs[0]?.number
     if (!number) continue
     const hits = (JSON.parse((await world.get(`/api/search?q=${encodeURIComponent(number)}`)).text) as { hits: Array<{ slug: string }> }).hits
-    expect(hits.some((h) => h.slug === slug), `search ${number}`).toBe(bySlug.has(slug))
+    expect(
+      hits.some((h) => h.slug === slug),
+      `search ${number}`,
+    ).toBe(bySlug.has(slug))
   }
 
   // Originals are served while a public document shows them, and only then.

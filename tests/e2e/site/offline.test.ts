@@ -73,7 +73,13 @@ describe('installable web app', () => {
     expect(home.text).toContain('<link rel="manifest" href="/manifest.webmanifest">')
     const res = await get(site.url, '/manifest.webmanifest')
     expect(res.type).toContain('application/manifest+json')
-    const manifest = JSON.parse(res.text) as { name: string; start_url: string; display: string; lang: string; icons: Array<{ src: string; sizes: string; purpose: string }> }
+    const manifest = JSON.parse(res.text) as {
+      name: string
+      start_url: string
+      display: string
+      lang: string
+      icons: Array<{ src: string; sizes: string; purpose: string }>
+    }
     expect(manifest.name).toBe('Sổ tay đảng viên điện tử')
     expect(manifest.lang).toBe('vi')
     expect(manifest.display).toBe('standalone')

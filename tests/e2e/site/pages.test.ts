@@ -7,18 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import {
-  corpus,
-  get,
-  launchBrowser,
-  listedDocumentSlugs,
-  metaContent,
-  newPage,
-  ROOT,
-  SITE_URL,
-  textOf,
-  type CorpusDocument,
-} from '../../helpers/site'
+import { corpus, get, launchBrowser, listedDocumentSlugs, metaContent, newPage, ROOT, SITE_URL, textOf, type CorpusDocument } from '../../helpers/site'
 
 const site = inject('site')
 const c = corpus()
@@ -129,12 +118,12 @@ describe('library', () => {
     for (const doc of c.publicDocuments) {
       for (const value of facet.values(doc)) expected.set(value, [...(expected.get(value) ?? []), doc.id])
     }
-    const valueOf = (link: (typeof links)[number]) => (facet.by === 'segment' ? link.segment : link.label)
+    const valueOfLink = (link: (typeof links)[number]) => (facet.by === 'segment' ? link.segment : link.label)
     expect(links.every((l) => l.key === facet.key)).toBe(true)
-    expect(links.map(valueOf).sort()).toEqual([...expected.keys()].sort())
+    expect(links.map(valueOfLink).sort()).toEqual([...expected.keys()].sort())
 
     for (const link of links) {
-      const want = expected.get(valueOf(link))!
+      const want = expected.get(valueOfLink(link))!
       expect(link.count, `${facet.key}/${link.segment}`).toBe(want.length)
       const { slugs, pages } = await collectListing(`/van-ban/${facet.key}/${link.segment}/`)
       expect([...slugs].sort(), `${facet.key}/${link.segment}`).toEqual([...want].sort())
@@ -168,9 +157,9 @@ describe('document page', () => {
       await expect(page.locator('h1').innerText()).resolves.toContain(`Quyết định số ${doc.number}`)
       await expect(page.locator('h1').innerText()).resolves.toContain(doc.title)
 
-      const rows = await page.locator('table.meta-table tr').evaluateAll((trs) =>
-        trs.map((tr) => [tr.querySelector('th')?.textContent?.trim() ?? '', tr.querySelector('td')?.textContent?.trim() ?? '']),
-      )
+      const rows = await page
+        .locator('table.meta-table tr')
+        .evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')?.textContent?.trim() ?? '', tr.querySelector('td')?.textContent?.trim() ?? '']))
       const row = (label: string) => rows.find(([th]) => th === label || th.startsWith(`${label} `))?.[1]
       expect(row('Số, ký hiệu')).toBe(doc.number)
       expect(row('Loại')).toBe('Quyết định')

@@ -28,7 +28,7 @@ afterAll(async () => {
 
 type Spoken = { text: string; lang: string; voice: string | null }
 /** Polls with room for a slow machine (vitest's default is one second). */
-const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 5000 })
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 5000 })
 const spoken = (page: Page) => page.evaluate(() => (window as unknown as { __spoken: Spoken[] }).__spoken.slice())
 const highlighted = (page: Page) =>
   page.evaluate(() => {
@@ -37,7 +37,12 @@ const highlighted = (page: Page) =>
   })
 /** The text a reader sees in the read-aloud targets, whitespace collapsed. */
 const readableText = (page: Page) =>
-  page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-readable]')].map((e) => e.innerText).join(' ').replace(/\s+/g, ' '))
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-readable]')]
+      .map((e) => e.innerText)
+      .join(' ')
+      .replace(/\s+/g, ' '),
+  )
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim()
 
 describe('read aloud', () => {
@@ -186,7 +191,7 @@ describe('text size and contrast', () => {
   it('remembers a larger text size across pages', async () => {
     const { context, page } = await newPage(browser)
     try {
-      await page.goto(site.url + '/')
+      await page.goto(`${site.url}/`)
       const before = { root: await rootFontSize(page), p: await paragraphFontSize(page) }
       const larger = page.getByRole('button', { name: 'Chữ lớn' })
       await poll(() => larger.isVisible()).toBe(true)
@@ -204,7 +209,7 @@ describe('text size and contrast', () => {
 
       // And back to the normal size, remembered too.
       await page.getByRole('button', { name: 'Chữ vừa' }).click()
-      await page.goto(site.url + '/van-ban/')
+      await page.goto(`${site.url}/van-ban/`)
       expect(await page.evaluate(() => document.documentElement.dataset.textSize)).toBeUndefined()
       expect(await rootFontSize(page)).toBe(before.root)
     } finally {
@@ -221,7 +226,7 @@ describe('text size and contrast', () => {
       const normalBackground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
       await toggle.click()
       expect(await toggle.getAttribute('aria-pressed')).toBe('true')
-      await page.goto(site.url + '/tin-tuc/')
+      await page.goto(`${site.url}/tin-tuc/`)
       expect(await page.evaluate(() => document.documentElement.dataset.contrast)).toBe('high')
       expect(await page.getByRole('button', { name: 'Tương phản cao' }).getAttribute('aria-pressed')).toBe('true')
       const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
@@ -254,7 +259,7 @@ describe('without JavaScript', () => {
       await form.locator('summary').click()
       expect(await form.locator('details p').first().innerText()).toContain(topic.questions[0]!.choices[topic.questions[0]!.answer]!)
 
-      await page.goto(site.url + '/van-ban/')
+      await page.goto(`${site.url}/van-ban/`)
       const facet = page.locator('.facets details').first()
       await facet.locator('summary').click()
       const link = facet.locator('.facet-list a').first()

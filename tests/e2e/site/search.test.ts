@@ -42,7 +42,10 @@ describe('GET /api/search', () => {
 
   it('filters by type and year exactly as the corpus says', async () => {
     const { body } = await api('type=quy-dinh&year=2021&limit=50')
-    const expected = c.publicDocuments.filter((d) => d.type === 'quy-dinh' && d.issuedAt.startsWith('2021')).map((d) => d.id).sort()
+    const expected = c.publicDocuments
+      .filter((d) => d.type === 'quy-dinh' && d.issuedAt.startsWith('2021'))
+      .map((d) => d.id)
+      .sort()
     expect(body.total).toBe(expected.length)
     expect(body.hits.map((h: { slug: string }) => h.slug).sort()).toEqual(expected)
   })
@@ -50,7 +53,10 @@ describe('GET /api/search', () => {
   it('never returns members-only, draft or secret content', async () => {
     for (const q of ['05-KH/CB', 'ket qua lanh dao 6 thang dau nam', 'quy che phoi hop quan ly dang vien']) {
       const { body } = await api(`q=${encodeURIComponent(q)}&limit=50`)
-      expect(body.hits.map((h: { slug: string }) => h.slug).filter((s: string) => s.startsWith('internal-')), q).toEqual([])
+      expect(
+        body.hits.map((h: { slug: string }) => h.slug).filter((s: string) => s.startsWith('internal-')),
+        q,
+      ).toEqual([])
     }
   })
 

@@ -62,7 +62,11 @@ describe('the policy leaves the site working', () => {
 
 describe('request size', () => {
   it.each(['/api/search?q=x', '/van-ban/', '/tim-kiem', '/nhan-thong-bao/'])('refuses a request body over the limit on %s', async (url) => {
-    const big = await fetch(`${site.url}${url}`, { method: 'POST', body: JSON.stringify({ x: 'x'.repeat(100 * 1024) }), headers: { 'Content-Type': 'application/json' } })
+    const big = await fetch(`${site.url}${url}`, {
+      method: 'POST',
+      body: JSON.stringify({ x: 'x'.repeat(100 * 1024) }),
+      headers: { 'Content-Type': 'application/json' },
+    })
     expect(big.status).toBe(413)
     const small = await fetch(`${site.url}${url}`, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } })
     expect(small.status).not.toBe(413)

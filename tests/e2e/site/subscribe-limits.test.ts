@@ -37,7 +37,8 @@ async function subscribe(email: string, visitor: string) {
   return { status: res.status, text: textOf(await res.text()) }
 }
 
-const stored = async (email: string) => (await payload.count({ collection: 'subscribers', where: { email: { equals: email } }, overrideAccess: true })).totalDocs
+const stored = async (email: string) =>
+  (await payload.count({ collection: 'subscribers', where: { email: { equals: email } }, overrideAccess: true })).totalDocs
 
 describe('the subscription form over the limit', () => {
   it('answers the third request of one visitor with 429 and the Vietnamese message, and stores nothing', async () => {

@@ -24,14 +24,23 @@ const cssUrls = (css: string) => [
 
 /** Every resource a page makes the browser fetch (not links it merely offers). */
 function resourcesOf(html: string): { styles: string[]; scripts: string[]; all: string[] } {
-  const styles = [...html.matchAll(/<link\b[^>]*>/gi)].map((m) => m[0]).filter((tag) => /rel="[^"]*stylesheet/.test(tag)).map((tag) => tag.match(/href="([^"]*)"/)![1]!)
+  const styles = [...html.matchAll(/<link\b[^>]*>/gi)]
+    .map((m) => m[0])
+    .filter((tag) => /rel="[^"]*stylesheet/.test(tag))
+    .map((tag) => tag.match(/href="([^"]*)"/)![1]!)
   const scripts = [
     ...attributeValues(html, 'script', 'src'),
-    ...[...html.matchAll(/<link\b[^>]*>/gi)].map((m) => m[0]).filter((tag) => /rel="(?:modulepreload|preload|prefetch)"/.test(tag)).map((tag) => tag.match(/href="([^"]*)"/)![1]!),
+    ...[...html.matchAll(/<link\b[^>]*>/gi)]
+      .map((m) => m[0])
+      .filter((tag) => /rel="(?:modulepreload|preload|prefetch)"/.test(tag))
+      .map((tag) => tag.match(/href="([^"]*)"/)![1]!),
   ]
   const srcsets = attributeValues(html, 'img|source', 'srcset').flatMap((s) => s.split(',').map((part) => part.trim().split(/\s+/)[0]!))
   const all = [
-    ...[...html.matchAll(/<link\b[^>]*>/gi)].map((m) => m[0]).filter((tag) => !/rel="(?:canonical|alternate|sitemap)"/.test(tag)).map((tag) => tag.match(/href="([^"]*)"/)?.[1] ?? ''),
+    ...[...html.matchAll(/<link\b[^>]*>/gi)]
+      .map((m) => m[0])
+      .filter((tag) => !/rel="(?:canonical|alternate|sitemap)"/.test(tag))
+      .map((tag) => tag.match(/href="([^"]*)"/)?.[1] ?? ''),
     ...attributeValues(html, 'script|img|source|iframe|embed|audio|video|track|input', 'src'),
     ...attributeValues(html, 'object', 'data'),
     ...attributeValues(html, 'video', 'poster'),
@@ -72,7 +81,8 @@ describe('page weight', () => {
           expect(res.status, url).toBe(200)
           assets.set(url, gzipSize(res.bytes))
           // Stylesheets imported by a stylesheet count too.
-          if (url.endsWith('.css')) for (const imported of cssUrls(res.text).filter((u) => /\.css(\?|$)/.test(u))) pending.push(new URL(imported, new URL(url, SITE_URL)).pathname)
+          if (url.endsWith('.css'))
+            for (const imported of cssUrls(res.text).filter((u) => /\.css(\?|$)/.test(u))) pending.push(new URL(imported, new URL(url, SITE_URL)).pathname)
         }
         total += assets.get(url)!
       }
@@ -97,7 +107,8 @@ describe('third-party resources', () => {
         for (const url of cssUrls(fs.readFileSync(file, 'utf8')).filter(isThirdParty)) offenders.push(`${path.relative(client, file)}: ${url}`)
       } else if (file.endsWith('.js') || file.endsWith('.mjs')) {
         // Scripts loading more scripts or fonts from elsewhere.
-        for (const m of fs.readFileSync(file, 'utf8').matchAll(/(?:import\s*\(|from\s*|src\s*=\s*)['"`](https?:)?\/\/[^'"`]+/g)) offenders.push(`${path.relative(client, file)}: ${m[0]}`)
+        for (const m of fs.readFileSync(file, 'utf8').matchAll(/(?:import\s*\(|from\s*|src\s*=\s*)['"`](https?:)?\/\/[^'"`]+/g))
+          offenders.push(`${path.relative(client, file)}: ${m[0]}`)
       }
     }
     expect(pages.length).toBeGreaterThan(50)

@@ -45,7 +45,10 @@ function publicDocument() {
 
 async function health() {
   const res = await world.get('/api/health')
-  return { status: res.status, body: JSON.parse(res.text) as { status: string; documents: number; position: number; store: number; behind: number; error?: string } }
+  return {
+    status: res.status,
+    body: JSON.parse(res.text) as { status: string; documents: number; position: number; store: number; behind: number; error?: string },
+  }
 }
 
 async function searchSlugs(q: string) {

@@ -107,7 +107,9 @@ describe('restore of a damaged archive', () => {
   })
 
   it('refuses an archive with a file its manifest does not list, or missing one it lists', async () => {
-    expect(await refusal(await tampered((dir) => fs.writeFileSync(path.join(dir, 'records/intruder.jsonl'), '{"id":"x"}\n')))).toMatch(/không có trong manifest/)
+    expect(await refusal(await tampered((dir) => fs.writeFileSync(path.join(dir, 'records/intruder.jsonl'), '{"id":"x"}\n')))).toMatch(
+      /không có trong manifest/,
+    )
     expect(await refusal(await tampered((dir) => fs.rmSync(path.join(dir, 'records/users.jsonl'))))).toMatch(/thiếu tệp/)
   })
 
@@ -119,9 +121,16 @@ describe('restore of a damaged archive', () => {
   it('refuses through the real script with exit code 1 and says nothing was written', async () => {
     const file = await tampered((dir) => {
       const manifest = path.join(dir, 'manifest.json')
-      fs.writeFileSync(manifest, fs.readFileSync(manifest, 'utf8').replace(/"count": (\d+)/, (_m, n) => `"count": ${Number(n) + 1}`))
+      fs.writeFileSync(
+        manifest,
+        fs.readFileSync(manifest, 'utf8').replace(/"count": (\d+)/, (_m, n) => `"count": ${Number(n) + 1}`),
+      )
     })
-    const result = await runScript('scripts/restore.ts', [file], { DATA_DIR: dataDir, DATABASE_URL: process.env.DATABASE_URL!, PAYLOAD_SECRET: process.env.PAYLOAD_SECRET! })
+    const result = await runScript('scripts/restore.ts', [file], {
+      DATA_DIR: dataDir,
+      DATABASE_URL: process.env.DATABASE_URL!,
+      PAYLOAD_SECRET: process.env.PAYLOAD_SECRET!,
+    })
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/Không khôi phục: .*Chưa có dữ liệu nào được ghi/)
     expect(await existingContent(payload)).toEqual({})
@@ -133,7 +142,7 @@ describe('restore of a damaged archive', () => {
     const file = await tampered((dir) => {
       const records = path.join(dir, 'records/documents.jsonl')
       const lines = fs.readFileSync(records, 'utf8').split('\n').filter(Boolean)
-      fs.writeFileSync(records, [...lines, lines[0]].join('\n') + '\n')
+      fs.writeFileSync(records, `${[...lines, lines[0]].join('\n')}\n`)
       const manifestFile = path.join(dir, 'manifest.json')
       const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'))
       const entry = manifest.collections.find((c: any) => c.slug === 'documents').records

@@ -30,7 +30,12 @@ export function runScript(script: string, args: string[], env: Record<string, st
 /** A new, empty installation's environment (its own data folder and SQLite file). */
 export function freshInstallationEnv(): Record<string, string> {
   const dir = tmpDir('restore-target')
-  return { DATA_DIR: dir, DATABASE_URL: `file:${path.join(dir, 'target.db')}`, PAYLOAD_SECRET: crypto.randomBytes(32).toString('hex'), JOBS_IN_PROCESS: 'false' }
+  return {
+    DATA_DIR: dir,
+    DATABASE_URL: `file:${path.join(dir, 'target.db')}`,
+    PAYLOAD_SECRET: crypto.randomBytes(32).toString('hex'),
+    JOBS_IN_PROCESS: 'false',
+  }
 }
 
 /**
@@ -71,7 +76,11 @@ export async function snapshot(payload: Payload) {
 export function hashFolder(dir: string): Record<string, string> {
   const out: Record<string, string> = {}
   if (!fs.existsSync(dir)) return out
-  for (const name of fs.readdirSync(dir).sort()) out[name] = crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, name))).digest('hex')
+  for (const name of fs.readdirSync(dir).sort())
+    out[name] = crypto
+      .createHash('sha256')
+      .update(fs.readFileSync(path.join(dir, name)))
+      .digest('hex')
   return out
 }
 

@@ -75,7 +75,9 @@ describe('backup and restore', () => {
     expect(backedUp.code, backedUp.stderr).toBe(0)
     const [a, b] = [await extract(archive), await extract(second)]
     const [ma, mb] = [a, b].map((d) => JSON.parse(fs.readFileSync(path.join(d, 'manifest.json'), 'utf8')))
-    expect(mb.collections.map((c: any) => [c.slug, c.records.count, c.versions?.count])).toEqual(ma.collections.map((c: any) => [c.slug, c.records.count, c.versions?.count]))
+    expect(mb.collections.map((c: any) => [c.slug, c.records.count, c.versions?.count])).toEqual(
+      ma.collections.map((c: any) => [c.slug, c.records.count, c.versions?.count]),
+    )
     for (const c of ma.collections) {
       expect(readLines(path.join(b, c.records.path)), c.slug).toEqual(readLines(path.join(a, c.records.path)))
       if (c.versions) {

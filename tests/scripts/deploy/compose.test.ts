@@ -158,8 +158,15 @@ describe('docker-compose.yml', () => {
 
   it.skipIf(!hasCompose)('validates with `docker compose config` (needs the compose plugin)', () => {
     const envFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'so-tay-compose-')), '.env')
-    fs.writeFileSync(envFile, Object.entries(operatorEnv).map(([k, v]) => `${k}=${v}`).join('\n'))
-    const result = spawnSync('docker', ['compose', '--env-file', envFile, '-f', path.join(ROOT, 'docker-compose.yml'), 'config', '--quiet'], { encoding: 'utf8' })
+    fs.writeFileSync(
+      envFile,
+      Object.entries(operatorEnv)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('\n'),
+    )
+    const result = spawnSync('docker', ['compose', '--env-file', envFile, '-f', path.join(ROOT, 'docker-compose.yml'), 'config', '--quiet'], {
+      encoding: 'utf8',
+    })
     expect(result.status, result.stderr).toBe(0)
   })
 })

@@ -32,21 +32,24 @@ export function interpolate<T>(value: T, env: Record<string, string | undefined>
 }
 
 function substitute(text: string, env: Record<string, string | undefined>): string {
-  return text.replace(/\$(\$|([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-?+])((?:[^}]|\}(?=[^$]*\}))*?))?\})/g, (whole, dollar, bare, name, colon, op, arg) => {
-    if (dollar === '$') return '$'
-    const key = bare ?? name
-    const raw = env[key]
-    const unset = raw === undefined || (colon === ':' && raw === '')
-    switch (op) {
-      case '-':
-        return unset ? substitute(arg, env) : raw!
-      case '?':
-        if (unset) throw new Error(`required variable ${key} is missing a value: ${arg}`)
-        return raw!
-      case '+':
-        return unset ? '' : substitute(arg, env)
-      default:
-        return raw ?? ''
-    }
-  })
+  return text.replace(
+    /\$(\$|([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-?+])((?:[^}]|\}(?=[^$]*\}))*?))?\})/g,
+    (_whole, dollar, bare, name, colon, op, arg) => {
+      if (dollar === '$') return '$'
+      const key = bare ?? name
+      const raw = env[key]
+      const unset = raw === undefined || (colon === ':' && raw === '')
+      switch (op) {
+        case '-':
+          return unset ? substitute(arg, env) : raw!
+        case '?':
+          if (unset) throw new Error(`required variable ${key} is missing a value: ${arg}`)
+          return raw!
+        case '+':
+          return unset ? '' : substitute(arg, env)
+        default:
+          return raw ?? ''
+      }
+    },
+  )
 }

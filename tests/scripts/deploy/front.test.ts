@@ -30,7 +30,14 @@ describe('deploy/nginx', () => {
   it.skipIf(!('bin' in nginx))('passes nginx -t', () => {
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'so-tay-nginx-'))
     try {
-      const main = renderFrontConfig({ workDir: work, upstream: '127.0.0.1:4321', clientDir: path.join(work, 'client'), dataDir: path.join(work, 'data'), httpPort: 18080, httpsPort: 18443 })
+      const main = renderFrontConfig({
+        workDir: work,
+        upstream: '127.0.0.1:4321',
+        clientDir: path.join(work, 'client'),
+        dataDir: path.join(work, 'data'),
+        httpPort: 18080,
+        httpsPort: 18443,
+      })
       const result = checkFrontConfig((nginx as { bin: string }).bin, main, work)
       expect(result.ok, result.output).toBe(true)
     } finally {
@@ -44,11 +51,15 @@ describe('deploy/nginx', () => {
     expect(String(site.environment?.PORT)).toBe('4321')
     expect(dockerfile).toMatch(/^COPY --from=build \/app\/dist\/client \/srv\/so-tay\/client$/m)
     expect(dockerfile).toMatch(/^COPY deploy\/nginx\/ \/etc\/nginx\/so-tay\/$/m)
-    for (const [route, collection] of [['tep', 'files'], ['anh', 'media']] as const) {
+    for (const [route, collection] of [
+      ['tep', 'files'],
+      ['anh', 'media'],
+    ] as const) {
       const alias = new RegExp(`location \\^~ /${route}/ \\{\\s*alias ([^;]+);`).exec(conf)?.[1]
       expect(alias, route).toBe(`${uploadsDir('/data', collection)}/`)
     }
-    for (const include of conf.matchAll(/include \/etc\/nginx\/so-tay\/([\w-]+\.conf);/g)) expect(fs.existsSync(path.join(NGINX_DIR, include[1]!)), include[1]).toBe(true)
+    for (const include of conf.matchAll(/include \/etc\/nginx\/so-tay\/([\w-]+\.conf);/g))
+      expect(fs.existsSync(path.join(NGINX_DIR, include[1]!)), include[1]).toBe(true)
   })
 
   it('refuses bodies the site server would refuse, and adds the site server’s security headers', () => {

@@ -30,7 +30,14 @@ export async function startCmsHttp(): Promise<{ url: string; close: () => Promis
       headers: Object.entries(req.headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v.join(', ') : v] as [string, string]])),
       body: chunks.length && req.method !== 'GET' ? Buffer.concat(chunks) : undefined,
     })
-    const response = await handler(request, { params: Promise.resolve({ slug: url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean) }) })
+    const response = await handler(request, {
+      params: Promise.resolve({
+        slug: url.pathname
+          .replace(/^\/api\//, '')
+          .split('/')
+          .filter(Boolean),
+      }),
+    })
     res.writeHead(response.status, Object.fromEntries(response.headers))
     res.end(Buffer.from(await response.arrayBuffer()))
   })

@@ -15,7 +15,7 @@ export interface Behaviour {
    * Called once a message is fully received, before the server answers. 'drop' never answers it
    * (the message is not accepted and not recorded).
    */
-  beforeAccept?: (message: Received) => void | 'drop'
+  beforeAccept?: (message: Received) => undefined | 'drop'
 }
 
 const smtpError = (code: number, message: string) => Object.assign(new Error(message), { responseCode: code })
@@ -110,5 +110,8 @@ export const tokenOf = (link: string): string => new URL(link).searchParams.get(
 /** A header exactly as sent (mailparser turns List-* headers into objects). */
 export const header = (mail: ParsedMail, name: string): string => {
   const line = mail.headerLines.find((h) => h.key === name.toLowerCase())?.line ?? ''
-  return line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim()
+  return line
+    .slice(line.indexOf(':') + 1)
+    .replace(/\r?\n[ \t]+/g, ' ')
+    .trim()
 }

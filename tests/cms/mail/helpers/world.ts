@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 import { runQueuedJobs } from '../../../../cms/jobs/runner'
 import { restClient } from '../../../helpers/rest'
 import { startWorld } from '../../../helpers/fixtures'
-import { startSmtpServer, type TestSmtpServer } from './smtp'
+import { startSmtpServer } from './smtp'
 
 export const SITE_URL = 'https://sotay.example.vn'
 export const SERVER_URL = 'https://cms.sotay.example.vn'
@@ -73,7 +73,9 @@ export async function drainMail(payload: Payload, timeoutMs = 60_000): Promise<v
 export async function confirmedSubscriber(
   payload: Payload,
   email: string,
-  choices: Partial<{ documents: boolean; documentTypes: string[]; subjects: string[]; issuers: string[]; topics: boolean; news: boolean }> = { documents: true },
+  choices: Partial<{ documents: boolean; documentTypes: string[]; subjects: string[]; issuers: string[]; topics: boolean; news: boolean }> = {
+    documents: true,
+  },
   frequency: 'immediate' | 'daily' = 'immediate',
 ) {
   const past = new Date(Date.now() - 60 * 60 * 1000).toISOString()
