@@ -10,7 +10,8 @@ import { rememberLiveStatus } from '../hooks/liveStatus'
 import { queueContentSync, queueContentSyncOnDelete } from '../publish/hooks/queueContentSync'
 import { queueNotifications } from '../hooks/queueNotifications'
 import { isNotifiable } from '../publish/mail/items'
-import type { OwnerField } from '../lib/records'
+import type { EditorialSlug, OwnerField } from '../lib/records'
+import { completeAudience } from '../fields/audience'
 import { isSiteCollection } from '../../library/store'
 import { syncUploadVisibility, syncUploadVisibilityOnDelete } from '../hooks/uploadVisibility'
 
@@ -37,6 +38,7 @@ export function editorialCollection(config: CollectionConfig, options: { ownerFi
     versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
     hooks: {
       ...hooks,
+      beforeValidate: [completeAudience(slug as EditorialSlug, options.ownerField), ...(hooks.beforeValidate ?? [])],
       beforeOperation: [rememberDraftFlag, ...(hooks.beforeOperation ?? [])],
       beforeChange: [rememberLiveStatus, enforceWorkflow, ...(hooks.beforeChange ?? [])],
       afterChange: [
