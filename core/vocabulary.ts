@@ -106,7 +106,8 @@ export const NEWS_CATEGORIES = [
 /** Who may read an item. Secret documents are never "public" (Luật 29/2018). */
 export const AUDIENCES = [
   { label: 'Công khai (mọi người)', value: 'public' },
-  { label: 'Chỉ đảng viên (cần đăng nhập)', value: 'members' },
+  { label: 'Mọi đảng viên (cần đăng nhập)', value: 'members' },
+  { label: 'Đảng viên của một tổ chức và các tổ chức trực thuộc', value: 'organization' },
 ] as const
 
 type ValueOf<T extends readonly { value: string }[]> = T[number]['value']
