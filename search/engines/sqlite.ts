@@ -70,7 +70,7 @@
  * Answers are exactly those of FTS5 over the file: bench/search/compare.ts and
  * tests/search/sqlite-memory.test.ts check that against fresh connections and FTS5 itself.
  */
-import { SearchUnavailableError, type SearchEngine } from '../contract'
+import { SearchUnavailableError, type SearchEngine, type SearchIndex } from '../contract'
 import { UNAVAILABLE_MESSAGE } from '../ranking'
 import { isSqliteError } from './sqlite/connection'
 import { SqliteSearchEngine } from './sqlite/engine'
@@ -79,10 +79,11 @@ import { SqliteSearchEngine } from './sqlite/engine'
  * Opens (creating if needed) the index file at `options.path`; ':memory:' gives a private,
  * non-persistent index. Several processes may open the same file: one writer at a time (SQLite's
  * lock, 10 s busy timeout), readers never blocked (WAL) and seeing each commit on their next query.
+ * `which` (default public) is the index the file holds: the public one refuses non-public items.
  */
-export function createSqliteEngine(options: { path: string }): SearchEngine {
+export function createSqliteEngine(options: { path: string; which?: SearchIndex }): SearchEngine {
   try {
-    return new SqliteSearchEngine(options.path)
+    return new SqliteSearchEngine(options.path, options.which ?? 'public')
   } catch (e) {
     if (isSqliteError(e)) throw new SearchUnavailableError(UNAVAILABLE_MESSAGE, { cause: e })
     throw e

@@ -12,7 +12,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'so-tay-search-'))
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
 searchEngineContract('sqlite', {
-  open: async (name) => createSqliteEngine({ path: path.join(dir, `${name}.sqlite`) }),
+  open: async (name, which) => createSqliteEngine({ path: path.join(dir, `${name}.sqlite`), which }),
   destroy: async (name) => {
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(dir, `${name}.sqlite${suffix}`), { force: true })
   },

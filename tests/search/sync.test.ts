@@ -19,6 +19,7 @@ function flakyEngine(inner: SearchEngine) {
   }
   const engine: SearchEngine = {
     name: `flaky ${inner.name}`,
+    index: inner.index,
     search: async (q) => (guard(), inner.search(q)),
     upsert: async (items: SearchItem[]) => {
       guard()
@@ -162,6 +163,7 @@ describe('search sync through the jobs queue', () => {
       body: '',
       attachmentText: '',
       updatedAt: '2020-01-01T00:00:00.000Z',
+      scope: 'public',
     }
     await inner.upsert([ghost])
     drift = await checkDrift(payload, inner)

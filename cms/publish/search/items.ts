@@ -46,6 +46,8 @@ function documentItem(d: Document): SearchItem {
       .filter(Boolean)
       .join('\n\n'),
     updatedAt: d.updatedAt,
+    // Only public records reach the public index for now (readPublic / findPublic).
+    scope: 'public',
   }
 }
 
@@ -63,6 +65,7 @@ function newsItem(n: News): SearchItem {
     summary: n.lead,
     body: lexicalToPlainText(n.body),
     updatedAt: n.updatedAt,
+    scope: 'public',
   }
 }
 
@@ -80,6 +83,7 @@ function topicItem(t: Topic): SearchItem {
     summary: t.theme,
     body: [lexicalToPlainText(t.body), questions].filter(Boolean).join('\n\n'),
     updatedAt: t.updatedAt,
+    scope: 'public',
   }
 }
 
