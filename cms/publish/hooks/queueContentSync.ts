@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, DataFromCollectionSlug, PayloadRequest } from 'payload'
-import type { SiteCollection } from '../../../library/store'
-import { isSearchableCollection } from '../search/items'
+import { isSiteCollection, type SiteCollection } from '../../../library/store'
+import { isSearchableCollection, type SearchableCollection } from '../search/items'
 import { isReferencedCollection, type ReferencedCollection } from '../search/references'
 import { wakeJobRunner } from '../../jobs/runner'
 
@@ -11,21 +11,25 @@ import { wakeJobRunner } from '../../jobs/runner'
  * switch to members-only and deletion all come out right. The runner is woken so the change is
  * live within seconds rather than at its next poll.
  */
-async function queue(req: PayloadRequest, collection: SiteCollection, id: string) {
-  await req.payload.jobs.queue({ task: 'syncSite', input: { collection, id }, req })
+async function queue(req: PayloadRequest, collection: SyncedCollection, id: string) {
+  if (isSiteCollection(collection)) await req.payload.jobs.queue({ task: 'syncSite', input: { collection, id }, req })
   if (isSearchableCollection(collection)) await req.payload.jobs.queue({ task: 'syncSearch', input: { collection, id }, req })
   wakeJobRunner()
 }
 
+/** What follows the CMS through jobs: the site's library store, the search indexes (announcements: only the members'). */
+export type SyncedCollection = SiteCollection | SearchableCollection
+export const isSyncedCollection = (value: string): value is SyncedCollection => isSiteCollection(value) || isSearchableCollection(value)
+
 export const queueContentSync =
-  <C extends SiteCollection>(collection: C): CollectionAfterChangeHook<DataFromCollectionSlug<C>> =>
+  <C extends SyncedCollection>(collection: C): CollectionAfterChangeHook<DataFromCollectionSlug<C>> =>
   async ({ doc, req }) => {
     await queue(req, collection, String(doc.id))
     return doc
   }
 
 export const queueContentSyncOnDelete =
-  <C extends SiteCollection>(collection: C): CollectionAfterDeleteHook<DataFromCollectionSlug<C>> =>
+  <C extends SyncedCollection>(collection: C): CollectionAfterDeleteHook<DataFromCollectionSlug<C>> =>
   async ({ id, req }) => {
     await queue(req, collection, String(id))
   }
