@@ -223,6 +223,14 @@ describe('scoped audiences', () => {
     for (const id of [forBranch, forProvince, forSibling, forAll]) expect(await status(id)).toBe(404)
     const reader = (await rest.get('/members/reader', token)).json
     expect(reader.scopes).toEqual(['public', 'members', `org:${orgs.branch.id}`, `org:${orgs.province.id}`])
+    // The members' pages ask the same rule through the reader endpoints.
+    const slugOf = async (id: string) => String((await payload.findByID({ collection: 'documents', id, depth: 0 })).slug)
+    const content = async (id: string) => (await rest.get(`/members/content/documents/${await slugOf(id)}`, token)).status
+    expect(await content(forBranch)).toBe(200)
+    expect(await content(forSibling)).toBe(404)
+    const inbox = JSON.stringify((await rest.get('/members/inbox', token)).json)
+    for (const id of [forBranch, forProvince, forAll]) expect(inbox).toContain(await slugOf(id))
+    expect(inbox).not.toContain(await slugOf(forSibling))
   })
 
   it('default an announcement to its organization and the organizations below', async () => {

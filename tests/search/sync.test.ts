@@ -187,10 +187,20 @@ describe('search sync through the jobs queue', () => {
     const branchOnly = await publish({ title: 'Về lịch sinh hoạt chi bộ thôn Đông Hòa', audience: 'organization', audienceOrganization: orgs.branch.id })
     const allMembers = await publish({ title: 'Về học tập nghị quyết cho mọi đảng viên', audience: 'members' })
     const open = await publish({ title: 'Về phát triển du lịch cộng đồng' })
-    const secret = await payload.create({ collection: 'documents', data: documentData(issuer, { title: 'Về phương án bảo vệ bí mật', secrecy: 'mat' }), draft: true })
+    const secret = await payload.create({
+      collection: 'documents',
+      data: documentData(issuer, { title: 'Về phương án bảo vệ bí mật', secrecy: 'mat' }),
+      draft: true,
+    })
     const notice = await payload.create({
       collection: 'announcements',
-      data: { title: 'Thông báo họp chi bộ tháng mười hai', organization: orgs.branch.id, body: documentData(issuer).summary, publishedAt: '2026-12-01', _status: 'published' } as never,
+      data: {
+        title: 'Thông báo họp chi bộ tháng mười hai',
+        organization: orgs.branch.id,
+        body: documentData(issuer).summary,
+        publishedAt: '2026-12-01',
+        _status: 'published',
+      } as never,
     })
     await runJobs(payload)
     const scopesOf = async (q: string, scopes?: SearchQuery['scopes']) =>

@@ -49,12 +49,13 @@ export const readerEndpoints: Endpoint[] = [
     },
   },
   {
-    path: '/content/:collection/:slug',
+    // `:kind`, not `:collection`: Payload sets routeParams.collection to this collection's slug.
+    path: '/content/:kind/:slug',
     method: 'get',
     handler: async (req) => {
       const member = signedInMember(req)
       if (!member) return signedOut()
-      const collection = String(req.routeParams?.collection ?? '')
+      const collection = String(req.routeParams?.kind ?? '')
       const slug = String(req.routeParams?.slug ?? '')
       if (!(MEMBER_COLLECTIONS as readonly string[]).includes(collection) || !slug) return Response.json({ ok: false }, { status: 404, headers: noStore })
       const record = await memberRecord(req.payload, member, collection as MemberCollection, slug)
