@@ -72,6 +72,9 @@ async function signIn(identifier: string) {
   })
   expect(res.status, await res.clone().text()).toBe(303)
   expect(res.headers.get('location')).toBe('/ca-nhan/')
+  // The site is served over https here (SITE_URL): the session cookie never travels in the clear,
+  // and no script can read it.
+  expect(res.headers.getSetCookie().find((c) => c.startsWith('sotay_phien='))).toMatch(/; HttpOnly; SameSite=Lax; Secure; Max-Age=7776000$/)
   return res.headers
     .getSetCookie()
     .map((c) => c.split(';')[0])
