@@ -21,9 +21,20 @@ const file = path.resolve(positionals[0]!)
 const payload = await payloadClient()
 const bar = progressBar('Đang nhập danh sách đảng viên')
 // For the bar only: lines after the heading (a cell with a line break makes it a little high).
-const total = fs.existsSync(file) ? Math.max(0, fs.readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim()).length - 1) : 0
+const total = fs.existsSync(file)
+  ? Math.max(
+      0,
+      fs
+        .readFileSync(file, 'utf8')
+        .split(/\r?\n/)
+        .filter((l) => l.trim()).length - 1,
+    )
+  : 0
 try {
-  const report = await importMembers(payload, file, { sendActivation: values['send-activation'], onProgress: (done) => bar.update(done, Math.max(done, total)) })
+  const report = await importMembers(payload, file, {
+    sendActivation: values['send-activation'],
+    onProgress: (done) => bar.update(done, Math.max(done, total)),
+  })
   bar.done()
   console.log(`\nKết quả nhập «${path.basename(file)}»: ${report.rows} dòng`)
   console.log(`  Thêm mới: ${report.created}`)
@@ -32,7 +43,8 @@ try {
   if (values['send-activation']) console.log(`  Đã gửi thư kích hoạt: ${report.mailed}`)
   console.log(`  Bị từ chối: ${report.rejected.length}`)
   for (const r of report.rejected) console.log(`   - Dòng ${r.line}: ${r.reason}`)
-  if (!values['send-activation'] && report.created > 0) console.log('Chưa gửi thư nào. In phiếu mã kích hoạt trong trang quản trị, hoặc chạy lại với --send-activation.')
+  if (!values['send-activation'] && report.created > 0)
+    console.log('Chưa gửi thư nào. In phiếu mã kích hoạt trong trang quản trị, hoặc chạy lại với --send-activation.')
   process.exit(report.rejected.length ? 2 : 0)
 } catch (error) {
   bar.done()

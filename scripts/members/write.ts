@@ -39,7 +39,10 @@ export async function importMembers(
     const row = result.row
     const organization = organizations.get(row.organization.toUpperCase())
     if (!organization) {
-      report.rejected.push({ line: result.line, reason: `Không có tổ chức đảng mã «${row.organization}». Xem mã ở mục Danh mục › Tổ chức trong trang quản trị.` })
+      report.rejected.push({
+        line: result.line,
+        reason: `Không có tổ chức đảng mã «${row.organization}». Xem mã ở mục Danh mục › Tổ chức trong trang quản trị.`,
+      })
       continue
     }
     try {
@@ -90,7 +93,9 @@ async function findExisting(payload: Payload, row: MemberRow): Promise<Member | 
 /** Payload's validation errors name the field; the rest carry their message. */
 function reasonOf(error: unknown): string {
   const data = (error as { data?: { errors?: Array<{ message?: string; path?: string }> } }).data
-  const fields = data?.errors?.map((e) => (e.path === 'phone' || e.path === 'username' ? `Số điện thoại: ${e.message}` : e.path === 'email' ? `Thư điện tử: ${e.message}` : e.message)).filter(Boolean)
+  const fields = data?.errors
+    ?.map((e) => (e.path === 'phone' || e.path === 'username' ? `Số điện thoại: ${e.message}` : e.path === 'email' ? `Thư điện tử: ${e.message}` : e.message))
+    .filter(Boolean)
   if (fields?.length) return fields.join(' ')
   return error instanceof Error ? error.message : String(error)
 }

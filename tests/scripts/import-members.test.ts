@@ -9,7 +9,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importMembers } from '../../scripts/members/write'
 import { MemberFileError } from '../../scripts/members/rows'
-import { type TestSmtpServer } from '../cms/mail/helpers/smtp'
+import type { TestSmtpServer } from '../cms/mail/helpers/smtp'
 import { startMailWorld } from '../cms/mail/helpers/world'
 import { ROOT } from '../helpers/site'
 
@@ -63,7 +63,10 @@ describe('npm run import:members', () => {
     const report = await importMembers(payload, LIST, { sendActivation: true })
     expect(report.mailed).toBe(2)
     for (let i = 0; i < 100 && smtp.received.length < 2; i++) await new Promise((r) => setTimeout(r, 50))
-    expect(smtp.received.flatMap((r) => r.mail.to ? [String((r.mail.to as { text: string }).text)] : []).sort()).toEqual(['hung.nv@example.vn', 'minh.le@example.vn'])
+    expect(smtp.received.flatMap((r) => (r.mail.to ? [String((r.mail.to as { text: string }).text)] : [])).sort()).toEqual([
+      'hung.nv@example.vn',
+      'minh.le@example.vn',
+    ])
   })
 
   it('refuses a file without the required columns, writing nothing', async () => {

@@ -35,7 +35,8 @@ export const Members: CollectionConfig = {
     useAsTitle: 'name',
     defaultColumns: ['name', 'organization', 'phone', 'email', 'status'],
     group: 'Đảng viên',
-    description: 'Tài khoản đảng viên đọc Sổ tay trên trang công khai. In phiếu mã kích hoạt: /api/members/activation-sheet?organization=<mã tổ chức>.',
+    description:
+      'Tài khoản đảng viên đọc Sổ tay trên trang công khai (không vào được trang quản trị). In phiếu mã kích hoạt cho đảng viên chờ kích hoạt: mở /api/members/activation-sheet (tổ chức của mình) hoặc /api/members/activation-sheet?organization=<mã tổ chức, ví dụ CB7>.',
   },
   auth: {
     // The username is always set (the phone, else the e-mail: hooks/signInName.ts); requiring it

@@ -17,7 +17,7 @@ tr{break-inside:avoid}@media print{.no-print{display:none}}</style></head><body>
   )
 
 /**
- * GET /api/members/activation-sheet?organization=<id>[&member=<id>] — the printable list the chi bộ
+ * GET /api/members/activation-sheet[?organization=<id or code>][&member=<id>] — the printable list the chi bộ
  * secretary hands out: one new code per member still waiting for activation (or the one member
  * named, e.g. after a forgotten password), for the organization and those below it. Printing again
  * issues new codes and voids the old ones: only the hashes are stored, so a code cannot be shown twice.
@@ -27,7 +27,7 @@ export const activationSheetEndpoint: Endpoint = {
   method: 'get',
   handler: async (req) => {
     if (!isEditorial(req.user)) return page(403, 'Không có quyền', '<p>Chỉ cán bộ quản lý tài khoản đảng viên mới in được phiếu mã kích hoạt.</p>')
-    const organization = String(req.searchParams.get('organization') ?? organizationOf(req.user) ?? '')
+    const organization = await organizationParam(req, String(req.searchParams.get('organization') ?? organizationOf(req.user) ?? ''))
     const memberId = req.searchParams.get('member')
     if (!organization && !memberId) return page(400, 'Thiếu tổ chức', '<p>Xin chọn tổ chức (tham số organization) hoặc một đảng viên (member).</p>')
     const where = await sheetWhere(req, organization, memberId)
@@ -58,6 +58,21 @@ export const activationSheetEndpoint: Endpoint = {
       : '<h1>Không có đảng viên nào chờ kích hoạt</h1><p>Mọi tài khoản của tổ chức này đã được kích hoạt.</p>'
     return page(200, 'Phiếu mã kích hoạt', body)
   },
+}
+
+/** The organization named by id or by its code ("CB7"), as staff know it. */
+async function organizationParam(req: PayloadRequest, value: string): Promise<string> {
+  if (!value) return ''
+  const { docs } = await req.payload.find({
+    collection: 'organizations',
+    // An id only when it looks like one: MongoDB refuses to compare a code with an ObjectId.
+    where: /^[0-9a-f-]{24,36}$/i.test(value) ? { or: [{ id: { equals: value } }, { code: { equals: value } }] } : { code: { equals: value } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  return docs[0] ? String(docs[0].id) : value
 }
 
 /** Which members the sheet covers, or null when the reader may not print it. */
