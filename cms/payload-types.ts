@@ -620,7 +620,7 @@ export interface User {
   collection: 'users';
 }
 /**
- * Tài khoản đảng viên đọc Sổ tay trên trang công khai. In phiếu mã kích hoạt: /api/members/activation-sheet?organization=<mã tổ chức>.
+ * Tài khoản đảng viên đọc Sổ tay trên trang công khai (không vào được trang quản trị). In phiếu mã kích hoạt cho đảng viên chờ kích hoạt: mở /api/members/activation-sheet (tổ chức của mình) hoặc /api/members/activation-sheet?organization=<mã tổ chức, ví dụ CB7>.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "members".

@@ -192,6 +192,18 @@ describe('member accounts', () => {
   })
 })
 
+describe('organizations with members', () => {
+  it('are not deleted while members belong to them, with a Vietnamese reason', async () => {
+    const org = await payload.create({ collection: 'organizations', data: { name: 'Chi bộ sắp giải thể', code: 'CBSGT', kind: 'chi-bo' } })
+    const member = await newMember(String(org.id))
+    const refused = await rest.delete(`/organizations/${org.id}`, admin)
+    expect(refused.status).toBe(400)
+    expect(refused.text).toContain('còn 1 tài khoản đảng viên')
+    await payload.delete({ collection: 'members', id: member.id })
+    expect((await rest.delete(`/organizations/${org.id}`, admin)).status).toBe(200)
+  })
+})
+
 describe('scoped audiences', () => {
   it('let a member read content for their organization and those above it, and nothing of a sibling', async () => {
     const publish = async (audience: string, audienceOrganization?: string) =>
