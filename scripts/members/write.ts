@@ -53,7 +53,7 @@ export async function importMembers(
         member = await payload.create({ collection: 'members', data: { ...data, status: 'pending' } as never, depth: 1 })
         report.created++
       } else {
-        const changed = Object.entries(data).filter(([key, value]) => String(valueOf(existing, key) ?? '') !== String(value ?? ''))
+        const changed = Object.entries(data).filter(([key, value]) => String(storedValue(existing, key) ?? '') !== String(value ?? ''))
         if (changed.length === 0) {
           report.unchanged++
           member = existing
@@ -70,7 +70,7 @@ export async function importMembers(
   return report
 }
 
-const valueOf = (member: Member, key: string): unknown => {
+const storedValue = (member: Member, key: string): unknown => {
   const value = (member as unknown as Record<string, unknown>)[key]
   if (key === 'organization') return typeof value === 'object' && value ? (value as { id: string }).id : value
   if (key === 'birthDate') return typeof value === 'string' ? value.slice(0, 10) : value

@@ -219,8 +219,6 @@ async function oracle(reader: Reader): Promise<Map<string, { title: string; audi
   return view
 }
 
-const sorted = (values: Iterable<string>) => [...values].sort()
-
 async function compare(run: Run) {
   for (const reader of READERS) {
     const view = await oracle(reader)

@@ -113,7 +113,7 @@ beforeAll(async () => {
         summary: plainTextToLexical(`Tóm tắt: ${TITLES[item]}.`),
         issuer: p,
         level: 'co-so',
-        issuedAt: '2026-11-0' + String(n % 9 || 1),
+        issuedAt: `2026-11-0${n % 9 || 1}`,
         audience: item === 'pub' ? 'public' : item === 'members' ? 'members' : 'organization',
         audienceOrganization: organizationOf[item],
         attachments: item === 'forA' ? [String(file.id)] : [],
