@@ -1,3 +1,4 @@
+import { normalizeSpokenNumbers } from '../core/spokenNumbers'
 import { isDocumentTypeSlug, LEVELS, valuesOf } from '../core/vocabulary'
 import {
   DEFAULT_LIMIT,
@@ -47,8 +48,11 @@ export function parseSearchParams(params: URLSearchParams): SearchQuery {
     if (!KNOWN.has(key)) throw new SearchQueryError(`Tham số "${key.slice(0, 40)}" không được hỗ trợ.`, key.slice(0, 40))
     if (params.getAll(key).length > 1) throw new SearchQueryError(`Tham số "${key}" chỉ được ghi một lần.`, key)
   }
-  const q = (params.get('q') ?? '').normalize('NFC').replace(/\s+/g, ' ').trim()
-  if (q.length > MAX_QUERY_LENGTH) throw new SearchQueryError(`Từ khóa quá dài (tối đa ${MAX_QUERY_LENGTH} ký tự).`, 'q')
+  const typed = (params.get('q') ?? '').normalize('NFC').replace(/\s+/g, ' ').trim()
+  if (typed.length > MAX_QUERY_LENGTH) throw new SearchQueryError(`Từ khóa quá dài (tối đa ${MAX_QUERY_LENGTH} ký tự).`, 'q')
+  // Voice search writes numbers as words ("nghị quyết hai mươi mốt"); every engine and the number
+  // detection read digits, so spoken numbers become digits here, once, for all of them.
+  const q = normalizeSpokenNumbers(typed)
   const filters: SearchQuery['filters'] = {}
   for (const name of FILTERS) {
     const value = params.get(name)?.trim()

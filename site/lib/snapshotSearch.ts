@@ -1,4 +1,5 @@
 import { documentNumberShortKey, findDocumentNumber, parseDocumentNumber } from '../../core/documentNumbers'
+import { normalizeSpokenNumbers } from '../../core/spokenNumbers'
 import { fold, foldWords } from '../../core/vietnamese'
 import type { Library } from './library'
 import type { DocumentEntry } from '../../library/model'
@@ -8,7 +9,9 @@ import type { DocumentEntry } from '../../library/model'
  * title and issuer contain every query word (accents and đ folded). Fine for the library's size
  * on one page view; the search engines replace it.
  */
-export function searchSnapshot(lib: Library, query: string): DocumentEntry[] {
+export function searchSnapshot(lib: Library, typed: string): DocumentEntry[] {
+  // The same spoken-number reading as the engines get from parseSearchParams.
+  const query = normalizeSpokenNumbers(typed)
   const found = findDocumentNumber(query)
   const words = foldWords(found ? found.rest : query)
   const byNumber: DocumentEntry[] = []
