@@ -94,6 +94,14 @@ export function initVoiceSearch(form: HTMLFormElement): void {
     }
   }
 
+  // Leaving the page (or putting it in the back-forward cache) must not leave the microphone on,
+  // nor an old "Đang tìm…" for when the member comes back.
+  window.addEventListener('pagehide', () => {
+    recognition?.abort()
+    finish()
+    status.textContent = ''
+  })
+
   button.addEventListener('click', () => {
     if (recognition) {
       // A second press stops listening; whatever was heard so far is still used.
