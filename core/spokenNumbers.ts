@@ -127,6 +127,8 @@ interface Phrase {
 type Parse = Phrase | null | 'unsure'
 
 class Parser {
+  private readonly yearWords = new Map<number, boolean>()
+
   constructor(
     private readonly tokens: Token[],
     private readonly gaps: string[],
@@ -152,6 +154,17 @@ class Parser {
    * "năm hai nghìn hai mươi tư".
    */
   isYearWord(i: number): boolean {
+    // Asked again and again for the same token while phrases are tried; remembered so a query of
+    // many number words stays linear.
+    let known = this.yearWords.get(i)
+    if (known === undefined) {
+      known = this.yearWordAt(i)
+      this.yearWords.set(i, known)
+    }
+    return known
+  }
+
+  private yearWordAt(i: number): boolean {
     const t = this.tokens[i]
     if (t?.folded !== 'nam' || t.word?.kind !== 'digit') return false
     if (!this.joined(i + 1)) return false
