@@ -267,8 +267,7 @@ class Parser {
   }
 }
 
-function tokenize(query: string): { tokens: Token[]; gaps: string[] } {
-  const accented = DIACRITIC.test(query.normalize('NFD'))
+function tokenize(query: string, accented: boolean): { tokens: Token[]; gaps: string[] } {
   const words = accented ? ACCENTED_WORDS : FOLDED_WORDS
   const tokens: Token[] = []
   const gaps: string[] = []
@@ -307,9 +306,9 @@ const isSo = (t: Token | undefined, accented: boolean) => t !== undefined && (ac
  */
 export function normalizeSpokenNumbers(query: string): string {
   const text = query.normalize('NFC')
-  const { tokens, gaps } = tokenize(text)
-  if (!tokens.some((t) => t.word)) return query
   const accented = DIACRITIC.test(text.normalize('NFD'))
+  const { tokens, gaps } = tokenize(text, accented)
+  if (!tokens.some((t) => t.word)) return query
   const parser = new Parser(tokens, gaps)
   const replacements: Array<{ start: number; end: number; value: number }> = []
   const convert = (from: number, p: Phrase) => replacements.push({ start: tokens[from]!.start, end: tokens[p.next - 1]!.end, value: p.value })
