@@ -1,0 +1,84 @@
+/**
+ * Reading originals off the writing thread. Payload writes one document at a time (SQLite has one
+ * writer and libsql's calls block the thread), so on a machine with two cores the PDFs of the next
+ * files are parsed in a worker thread while the current one is written: parsing no longer adds to
+ * the time per file. Where a worker cannot start (code not loaded through tsx, e.g. inside the
+ * Next.js server or a test runner), the same reading happens in the calling thread.
+ */
+import { Worker } from 'node:worker_threads'
+import { readHeader, type HeaderReading } from './header'
+import { readOriginal, UnreadableOriginal, type OriginalText } from './read'
+
+export interface Reading {
+  original: OriginalText
+  header: HeaderReading
+}
+
+export interface Reader {
+  read(name: string, bytes: Buffer): Promise<Reading>
+  close(): Promise<void>
+  readonly inWorker: boolean
+}
+
+export async function readInThread(name: string, bytes: Buffer): Promise<Reading> {
+  const original = await readOriginal(name, bytes)
+  return { original, header: readHeader(original.segments) }
+}
+
+export const inThreadReader = (): Reader => ({ read: readInThread, close: async () => {}, inWorker: false })
+
+type Reply = { id: number; reading?: Reading; error?: { unreadable: boolean; message: string } } | { ready: true }
+
+/** A reader backed by one worker thread, or null when a worker cannot load this code here. */
+export async function workerReader(): Promise<Reader | null> {
+  let worker: Worker
+  try {
+    worker = new Worker(new URL('./readWorker.ts', import.meta.url))
+  } catch {
+    return null
+  }
+  const pending = new Map<number, { resolve: (r: Reading) => void; reject: (e: Error) => void }>()
+  const ready = await new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), 30_000)
+    worker.once('error', () => {
+      clearTimeout(timer)
+      resolve(false)
+    })
+    worker.once('message', (m: Reply) => {
+      clearTimeout(timer)
+      resolve('ready' in m)
+    })
+  })
+  if (!ready) {
+    await worker.terminate()
+    return null
+  }
+  // A worker that dies (out of memory on a huge PDF) fails the files in hand; the caller reads them again in-thread.
+  worker.on('error', (error) => {
+    for (const p of pending.values()) p.reject(error)
+    pending.clear()
+  })
+  worker.on('message', (m: Reply) => {
+    if ('ready' in m) return
+    const p = pending.get(m.id)
+    pending.delete(m.id)
+    if (!p) return
+    if (m.reading) p.resolve(m.reading)
+    else p.reject(m.error!.unreadable ? new UnreadableOriginal(m.error!.message) : new Error(m.error!.message))
+  })
+  worker.unref()
+  let next = 0
+  return {
+    inWorker: true,
+    read: (name, bytes) =>
+      new Promise<Reading>((resolve, reject) => {
+        const id = next++
+        pending.set(id, { resolve, reject })
+        // A copy goes to the worker: the caller keeps its bytes for the upload.
+        worker.postMessage({ id, name, bytes: new Uint8Array(bytes) })
+      }),
+    close: async () => {
+      await worker.terminate()
+    },
+  }
+}
