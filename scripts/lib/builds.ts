@@ -27,7 +27,8 @@ export function sourceKey(dirs: string[], files: string[] = []): string {
  */
 export async function buildAdminIfChanged(options: { env?: NodeJS.ProcessEnv; quiet?: boolean } = {}): Promise<'current' | 'built' | { failed: string }> {
   const stamp = path.join(ROOT_DIR, 'cms', '.next', 'so-tay-build-key')
-  const key = sourceKey(['cms', 'search'])
+  // The admin's bulk upload of originals runs the folder import's code (scripts/import/).
+  const key = sourceKey(['cms', 'search', 'scripts/import'])
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === key) return 'current'
   if (!options.quiet) console.log('› Building the admin (next build, about a minute)…')
   const child = spawn('next', ['build', 'cms'], {

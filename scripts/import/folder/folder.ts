@@ -11,8 +11,8 @@ import { env } from '../../../cms/env'
 import { OriginalImporter, type FileResult, type PendingWrite, type StoredWrite, type Timings } from './importOriginal'
 import { Journal } from './journal'
 import { ocrStatus, type OcrStatus } from './ocr'
-import { SUPPORTED_EXTENSIONS } from './read'
-import { inThreadReader, workerReader, type Reader, type Reading } from './reader'
+import { SUPPORTED_EXTENSIONS, type Reading } from './read'
+import { inThreadReader, workerReader, type Reader } from './reader'
 
 export interface FolderResult extends FileResult {
   /** Handled by an earlier, interrupted run (from the journal). */

@@ -48,10 +48,11 @@ function rowsOf(words: Word[]): Word[][] {
     for (const w of words) byLine.set(w.line ?? '', [...(byLine.get(w.line ?? '') ?? []), w])
     rows.push(...byLine.values())
   } else {
+    // Sorted by baseline, a word either shares the last row's baseline or starts a new row.
     const sorted = [...words].sort((a, b) => a.bottom - b.bottom || a.x0 - b.x0)
     for (const w of sorted) {
-      const row = rows.find((r) => Math.abs(r[0].bottom - w.bottom) < 0.4 * Math.min(height(r[0]), height(w)))
-      if (row) row.push(w)
+      const row = rows[rows.length - 1]
+      if (row && Math.abs(row[0].bottom - w.bottom) < 0.4 * Math.min(height(row[0]), height(w))) row.push(w)
       else rows.push([w])
     }
   }
@@ -107,7 +108,8 @@ export function segmentsFromWords(words: Word[]): Segment[] {
     segments.forEach((s, i) => {
       // The nearest segment above in the same column: a gap taller than a line means a new block.
       let above: Segment | undefined
-      for (let j = i - 1; j >= 0; j--) {
+      // Looking back a few rows is enough: the segment above in the same column is never far.
+      for (let j = i - 1; j >= Math.max(0, i - 12); j--) {
         const c = segments[j]
         if (c.box!.bottom <= s.box!.top + 0.3 * height(s.box!) && overlaps(c.box!, s.box!)) {
           above = c

@@ -7,6 +7,7 @@
 import mammoth from 'mammoth'
 import { getDocumentProxy, getResolvedPDFJS } from 'unpdf'
 import { DOCX_MIME_TYPE, normalizeExtractedText, PDF_MIME_TYPE } from '../../../cms/attachments/extract-text'
+import { readHeader, type HeaderReading } from './header'
 import { segmentsFromParagraphs, segmentsFromWords, type Segment, type Word } from './layout'
 import { ocrPdf, ocrStatus, OcrError } from './ocr'
 
@@ -61,6 +62,17 @@ export async function readOriginal(name: string, bytes: Uint8Array): Promise<Ori
   return mimeType === PDF_MIME_TYPE ? readPdf(bytes) : readDocx(bytes)
 }
 
+/** An original's text and its header, read in the calling thread (reader.ts reads in a worker). */
+export interface Reading {
+  original: OriginalText
+  header: HeaderReading
+}
+
+export async function readInThread(name: string, bytes: Buffer): Promise<Reading> {
+  const original = await readOriginal(name, bytes)
+  return { original, header: readHeader(original.segments) }
+}
+
 async function readDocx(bytes: Uint8Array): Promise<OriginalText> {
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   let raw: string
@@ -81,6 +93,15 @@ async function readDocx(bytes: Uint8Array): Promise<OriginalText> {
 }
 
 type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>
+
+/**
+ * The header reader looks at the first page and at the signature block, which ends the text but
+ * may sit on the page before a last page of appendices or recipients: the middle of a long
+ * document is never laid out.
+ */
+function headerPages(words: Word[], pages: number): Word[] {
+  return pages <= 3 ? words : words.filter((w) => w.page === 1 || w.page >= pages - 1)
+}
 
 async function readPdf(bytes: Uint8Array): Promise<OriginalText> {
   // A failure to load pdf.js itself is a deployment bug, not a broken file: outside the try.
@@ -124,7 +145,7 @@ async function readPdf(bytes: Uint8Array): Promise<OriginalText> {
   const merged = pageTexts.join('\n').replace(/[^\S\n]+/g, ' ').replace(/ ?\n ?/g, '\n').replace(/\n{3,}/g, '\n\n')
   const letters = merged.match(/\p{L}/gu)?.length ?? 0
   if (letters >= SCAN_LETTERS_PER_PAGE * pages) {
-    return { mimeType: PDF_MIME_TYPE, pages, text: normalizeExtractedText(merged), segments: segmentsFromWords(words), textFrom: 'text-layer' }
+    return { mimeType: PDF_MIME_TYPE, pages, text: normalizeExtractedText(merged), segments: segmentsFromWords(headerPages(words, pages)), textFrom: 'text-layer' }
   }
 
   // A scan.
@@ -141,7 +162,7 @@ async function readPdf(bytes: Uint8Array): Promise<OriginalText> {
       mimeType: PDF_MIME_TYPE,
       pages,
       text,
-      segments: segmentsFromWords(result.words),
+      segments: segmentsFromWords(headerPages(result.words, result.pages)),
       textFrom: text ? 'ocr' : 'none',
       note: text
         ? `Nội dung chữ do nhận dạng chữ (OCR) từ bản quét, độ tin cậy trung bình ${Math.round(result.confidence)}%; có thể sai chính tả, cần đối chiếu với bản gốc.`

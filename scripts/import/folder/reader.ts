@@ -3,26 +3,16 @@
  * writer and libsql's calls block the thread), so on a machine with two cores the PDFs of the next
  * files are parsed in a worker thread while the current one is written: parsing no longer adds to
  * the time per file. Where a worker cannot start (code not loaded through tsx, e.g. inside the
- * Next.js server or a test runner), the same reading happens in the calling thread.
+ * Next.js server or a test runner), the same reading happens in the calling thread. Only the
+ * command imports this module: bundlers (the admin's Next build) would try to bundle the worker.
  */
 import { Worker } from 'node:worker_threads'
-import { readHeader, type HeaderReading } from './header'
-import { readOriginal, UnreadableOriginal, type OriginalText } from './read'
-
-export interface Reading {
-  original: OriginalText
-  header: HeaderReading
-}
+import { readInThread, UnreadableOriginal, type Reading } from './read'
 
 export interface Reader {
   read(name: string, bytes: Buffer): Promise<Reading>
   close(): Promise<void>
   readonly inWorker: boolean
-}
-
-export async function readInThread(name: string, bytes: Buffer): Promise<Reading> {
-  const original = await readOriginal(name, bytes)
-  return { original, header: readHeader(original.segments) }
 }
 
 export const inThreadReader = (): Reader => ({ read: readInThread, close: async () => {}, inWorker: false })
