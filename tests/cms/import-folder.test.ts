@@ -17,6 +17,7 @@ import { partyDocumentPdf } from '../fixtures/folder-import/partyPdf'
 import { SCAN_FILE, SCAN_SPEC } from '../fixtures/folder-import/scan'
 import * as specs from '../fixtures/folder-import/specs'
 import { startPayload } from '../helpers/payload'
+import { restClient } from '../helpers/rest'
 
 const ATTACHMENTS = path.resolve(__dirname, '../fixtures/attachments')
 
@@ -201,6 +202,11 @@ describe('a folder of originals', () => {
     await expect(publish({})).rejects.toThrow(/đánh dấu «Đã đối chiếu với bản gốc» trước khi xuất bản/)
     const published = await publish({ fromFile: { ...doc.fromFile, confirmed: true } })
     expect(published._status).toBe('published')
+    // Readers get the document, not the editorial board's notes on how it was read.
+    const anonymous = await restClient(payload.config).get(`/documents/${doc.id}`)
+    expect(anonymous.status).toBe(200)
+    expect(anonymous.json.title).toBe(specs.CT35_EXPECTED.title)
+    expect(anonymous.json.fromFile).toBeUndefined()
   })
 })
 

@@ -1,4 +1,5 @@
 import type { CollectionBeforeChangeHook, Field } from 'payload'
+import { isEditorial } from '../../access/roles'
 import { fieldError } from '../../lib/fieldError'
 import { isDraftSave } from '../../hooks/draftFlag'
 
@@ -38,6 +39,9 @@ export function withFromFile(fields: Field[]): Field[] {
       name: 'fromFile',
       label: 'Đọc từ tệp gốc',
       type: 'group',
+      // Working notes of the editorial board (the office's folder names, what the reader missed):
+      // not part of what readers of a published document get over the API.
+      access: { read: ({ req }) => isEditorial(req.user) },
       admin: {
         position: 'sidebar',
         condition: (data) => Boolean(data?.fromFile?.source),
