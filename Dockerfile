@@ -5,7 +5,7 @@
 # runtime image has production dependencies only, runs as the unprivileged `node` user and holds
 # no secret: every secret comes from the environment at run time.
 #
-# Node 24.21.0 is the version scripts/with-node24.sh pins (tests/deploy checks they agree);
+# Node 24.21.0 is the version scripts/with-node24.sh pins (tests/scripts/deploy checks they agree);
 # Debian (glibc), not Alpine: libsql and sharp ship glibc builds.
 ARG NODE_IMAGE=node:24.21.0-bookworm-slim
 

@@ -10,12 +10,17 @@ export default defineConfig({
     // Each project lists its own files: a project that extends the root would add its `include`
     // to a root one (arrays are merged), and run every test twice.
     projects: [
-      { extends: true, test: { name: 'cms', include: ['tests/**/*.test.ts'], exclude: [...configDefaults.exclude, 'tests/site/**', 'tests/cms-server/**'] } },
-      // The site tests share one built site (seed → astro build → server), built by the global
-      // setup only when a site test is selected.
-      { extends: true, test: { name: 'site', include: ['tests/site/**/*.test.ts'], globalSetup: ['tests/site/global-setup.ts'] } },
-      // The real CMS server (next build + next start), started once when these tests are selected.
-      { extends: true, test: { name: 'cms-server', include: ['tests/cms-server/**/*.test.ts'], globalSetup: ['tests/cms-server/global-setup.ts'] } },
+      // One folder per part (core, library, search, cms, site, scripts): each part's own tests, with
+      // real SQLite, real SMTP and Payload's real handlers where the part has them.
+      { extends: true, test: { name: 'parts', include: ['tests/*/**/*.test.ts'], exclude: [...configDefaults.exclude, 'tests/e2e/**'] } },
+      // End to end against the built site (seed → astro build → server), built once by the global
+      // setup only when one of these tests is selected.
+      { extends: true, test: { name: 'e2e-site', include: ['tests/e2e/site/**/*.test.ts'], globalSetup: ['tests/e2e/site/global-setup.ts'] } },
+      // End to end against the real CMS server (next build + next start), started once likewise.
+      {
+        extends: true,
+        test: { name: 'e2e-cms-server', include: ['tests/e2e/cms-server/**/*.test.ts'], globalSetup: ['tests/e2e/cms-server/global-setup.ts'] },
+      },
     ],
   },
 })

@@ -2,7 +2,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
-import type { Env } from './env'
+import type { Env } from '../core/env/cms'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 

@@ -25,7 +25,7 @@ import { importOriginals } from './endpoints/importOriginals'
 import { completeAccessQuery } from './graphql/completeAccessQuery'
 import { explainErrors } from './hooks/explainErrors'
 import { withInputChecks } from './hooks/refuseWrongTypes'
-import { env } from './env'
+import { env } from '../core/env/cms'
 import { jobsConfig } from './jobs'
 import { startJobRunner } from './jobs/runner'
 
@@ -47,9 +47,22 @@ export default buildConfig({
     },
   },
   i18n: { supportedLanguages: { vi }, fallbackLanguage: 'vi' },
-  collections: [Documents, News, Topics, Announcements, Organizations, Subjects, Files, Media, Users, AuditLogs, Subscribers, MailDeliveries, MailPublications, RequestCounts].map(
-    withInputChecks,
-  ),
+  collections: [
+    Documents,
+    News,
+    Topics,
+    Announcements,
+    Organizations,
+    Subjects,
+    Files,
+    Media,
+    Users,
+    AuditLogs,
+    Subscribers,
+    MailDeliveries,
+    MailPublications,
+    RequestCounts,
+  ].map(withInputChecks),
   hooks: { afterError: [explainErrors] },
   graphQL: { queries: completeAccessQuery },
   editor: lexicalEditor(),

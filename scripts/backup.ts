@@ -7,7 +7,8 @@
  */
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { env, ROOT_DIR } from '../cms/env'
+import { env } from '../core/env/cms'
+import { ROOT_DIR } from '../core/env/shared'
 import { createBackup } from './backup/create'
 import { BackupError } from './backup/format'
 import { payloadClient } from './lib/payload'

@@ -7,7 +7,7 @@ export {}
 
 ;(process.env as Record<string, string | undefined>).NODE_ENV ??= 'production'
 
-const { ROOT_DIR } = await import('../cms/env')
+const { ROOT_DIR } = await import('../core/env/shared')
 const { build } = await import('astro')
 const started = Date.now()
 try {

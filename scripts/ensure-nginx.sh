@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The front server's tests (tests/deploy/front.test.ts: `nginx -t`; tests/site/front.test.ts: nginx
+# The front server's tests (tests/scripts/deploy/front.test.ts: `nginx -t`; tests/e2e/site/front.test.ts: nginx
 # in front of the test site) run Debian's nginx with its Brotli module, as the `front` image does.
 # Installs them with apt when missing and we are root (CI, fresh machines); otherwise those tests
 # print SKIPPED lines. Never starts the packaged nginx service.

@@ -13,7 +13,8 @@ import { corpusSearchItems } from '../search/eval/corpus'
 import { score, type JudgedQuery, type QueryOutcome } from '../search/eval/metrics'
 
 const { values } = parseArgs({ options: { verbose: { type: 'boolean', default: false } } })
-const queries = (JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', 'search', 'eval', 'queries.json'), 'utf8')) as { queries: JudgedQuery[] }).queries
+const queries = (JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', 'search', 'eval', 'queries.json'), 'utf8')) as { queries: JudgedQuery[] })
+  .queries
 const items = corpusSearchItems()
 
 async function* once<T>(value: T) {
@@ -31,13 +32,20 @@ async function evaluate(engine: SearchEngine): Promise<QueryOutcome[]> {
 }
 
 const engines: Array<{ name: string; open: () => Promise<SearchEngine> }> = [
-  { name: 'embedded (SQLite FTS5)', open: async () => createSqliteEngine({ path: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'so-tay-eval-')), 'eval.sqlite') }) },
+  {
+    name: 'embedded (SQLite FTS5)',
+    open: async () => createSqliteEngine({ path: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'so-tay-eval-')), 'eval.sqlite') }),
+  },
 ]
 if (process.env.MEILI_URL) {
   engines.push({
     name: 'Meilisearch',
     open: async () =>
-      (await import('../search/engines/meilisearch')).createMeilisearchEngine({ url: process.env.MEILI_URL!, apiKey: process.env.MEILI_MASTER_KEY ?? '', index: 'so-tay-eval' }),
+      (await import('../search/engines/meilisearch')).createMeilisearchEngine({
+        url: process.env.MEILI_URL!,
+        apiKey: process.env.MEILI_MASTER_KEY ?? '',
+        index: 'so-tay-eval',
+      }),
   })
 } else {
   console.log('SKIPPED: Meilisearch evaluation (set MEILI_URL to include it)')
@@ -51,11 +59,13 @@ for (const { name, open } of engines) {
     console.log(`\n## ${name} — ${queries.length} queries, ${items.length} items\n`)
     console.log('| category | queries | MRR | success@1 | recall@10 | zero results |')
     console.log('| --- | ---: | ---: | ---: | ---: | ---: |')
-    for (const s of score(outcomes)) console.log(`| ${s.category} | ${s.queries} | ${pct(s.mrr)} | ${pct(s.successAt1)} | ${pct(s.recallAt10)} | ${s.zeroResults} |`)
+    for (const s of score(outcomes))
+      console.log(`| ${s.category} | ${s.queries} | ${pct(s.mrr)} | ${pct(s.successAt1)} | ${pct(s.recallAt10)} | ${s.zeroResults} |`)
     const misses = outcomes.filter((o) => !o.query.relevant.includes(o.ranked[0] ?? ''))
     if (values.verbose || misses.length) {
       console.log(`\nNot first (${misses.length}):`)
-      for (const o of misses) console.log(`  [${o.query.category}] "${o.query.q}" → ${o.ranked.slice(0, 3).join(', ') || '(nothing)'}; expected ${o.query.relevant[0]}`)
+      for (const o of misses)
+        console.log(`  [${o.query.category}] "${o.query.q}" → ${o.ranked.slice(0, 3).join(', ') || '(nothing)'}; expected ${o.query.relevant[0]}`)
     }
   } finally {
     await engine.close()

@@ -30,7 +30,9 @@ if (values['from-folder'] !== undefined && positionals.length === 0) {
   process.exit(await runFolderImport(await payloadClient(), values['from-folder'], { report: values.report, journal: values.journal }))
 }
 if (positionals.length !== 1) {
-  console.error('Cách dùng: npm run import -- <tệp.jsonl|tệp.csv> [--files <thư mục tệp đính kèm>] [--clear-files: gỡ tệp đính kèm/ảnh bìa của bản ghi mà dòng không nêu] [--notify: báo cho người đăng ký nhận thư]')
+  console.error(
+    'Cách dùng: npm run import -- <tệp.jsonl|tệp.csv> [--files <thư mục tệp đính kèm>] [--clear-files: gỡ tệp đính kèm/ảnh bìa của bản ghi mà dòng không nêu] [--notify: báo cho người đăng ký nhận thư]',
+  )
   console.error('     hoặc: npm run import -- --from-folder <thư mục PDF/DOCX> [--report <bảng kết quả.csv>] [--journal <tệp nhật ký>]')
   process.exit(1)
 }

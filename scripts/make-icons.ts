@@ -21,7 +21,10 @@ const fullBleed = (scale: number) => {
 const out = path.join(ROOT, 'site/public/icons')
 fs.mkdirSync(out, { recursive: true })
 const render = (svg: string, size: number, name: string) =>
-  sharp(Buffer.from(svg), { density: (72 * size) / 32 }).resize(size, size).png({ compressionLevel: 9, palette: true }).toFile(path.join(out, name))
+  sharp(Buffer.from(svg), { density: (72 * size) / 32 })
+    .resize(size, size)
+    .png({ compressionLevel: 9, palette: true })
+    .toFile(path.join(out, name))
 
 await render(favicon, 192, 'icon-192.png')
 await render(favicon, 512, 'icon-512.png')

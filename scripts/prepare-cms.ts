@@ -7,7 +7,7 @@
  */
 export {}
 
-const { env, EnvError } = await import('../cms/env')
+const [{ env }, { EnvError }] = await Promise.all([import('../core/env/cms'), import('../core/env/shared')])
 try {
   env()
 } catch (error) {

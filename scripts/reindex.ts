@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util'
 import { searchEngine } from '../search/engine'
-import { checkDrift, reindexAll } from '../search/sync/reindex'
+import { checkDrift, reindexAll } from '../cms/publish/search/reindex'
 import { payloadClient } from './lib/payload'
 import { progressBar } from './lib/progress'
 
@@ -17,7 +17,11 @@ try {
     const drift = await checkDrift(payload, engine)
     const total = drift.missing.length + drift.stale.length + drift.extra.length
     console.log(`Chỉ mục tìm kiếm (${engine.name}): thiếu ${drift.missing.length}, cũ ${drift.stale.length}, thừa ${drift.extra.length}.`)
-    for (const [label, ids] of [['Thiếu', drift.missing], ['Cũ', drift.stale], ['Thừa', drift.extra]] as const) {
+    for (const [label, ids] of [
+      ['Thiếu', drift.missing],
+      ['Cũ', drift.stale],
+      ['Thừa', drift.extra],
+    ] as const) {
       for (const id of ids.slice(0, 50)) console.log(`  ${label}: ${id}`)
       if (ids.length > 50) console.log(`  … và ${ids.length - 50} mục khác`)
     }

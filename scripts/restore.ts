@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util'
 import { applyMigrations } from '../cms/lib/migrate'
-import { env } from '../cms/env'
+import { env } from '../core/env/cms'
 import { BackupError } from './backup/format'
 import { openBackup } from './backup/open'
 import { restoreBackup } from './backup/restore'

@@ -4,7 +4,7 @@
  */
 import path from 'node:path'
 import { chromium } from 'playwright-core'
-import { launchOptions } from '../tests/helpers/browser'
+import { launchOptions } from './lib/browser'
 
 const base = process.argv[2] ?? 'http://localhost:4321'
 const out = path.resolve(import.meta.dirname, '..', 'docs', 'screenshots')

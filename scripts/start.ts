@@ -12,7 +12,7 @@ import path from 'node:path'
 // Next serves the built admin only in production mode.
 ;(process.env as Record<string, string | undefined>).NODE_ENV ??= 'production'
 
-const { env, EnvError, ROOT_DIR, useLocalSecretIfUnset } = await import('../cms/env')
+const [{ env, useLocalSecretIfUnset }, { EnvError, ROOT_DIR }] = await Promise.all([import('../core/env/cms'), import('../core/env/shared')])
 useLocalSecretIfUnset()
 let config: ReturnType<typeof env>
 try {

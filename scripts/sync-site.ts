@@ -4,8 +4,8 @@
  * shows the result on its next request. Jobs keep the store current after each change; this is for
  * a first start, a restored backup or a store that was deleted. Exit codes: 0 done, 1 failure.
  */
-import { env } from '../cms/env'
-import { syncAll } from '../site/store/sync'
+import { env } from '../core/env/cms'
+import { syncAll } from '../cms/publish/site/sync'
 import { payloadClient } from './lib/payload'
 import { progressBar } from './lib/progress'
 

@@ -4,7 +4,7 @@
  * search index and the site's library store in line with the CMS (lib/catchUp). Stops on
  * SIGINT/SIGTERM after the job in progress.
  */
-import { env } from '../cms/env'
+import { env } from '../core/env/cms'
 import { startJobRunner } from '../cms/jobs/runner'
 import { catchUp } from './lib/catchUp'
 import { startHeartbeat } from './lib/heartbeat'

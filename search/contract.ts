@@ -3,7 +3,7 @@
  * embedded SQLite FTS5 one and Meilisearch) implement `SearchEngine`, and one contract test suite
  * runs against each. Only published, public, non-secret content is ever given to an engine.
  */
-import { documentNumberCompactKey, documentNumberKey, documentNumberShortKey, parseDocumentNumber } from './vietnamese'
+import { documentNumberCompactKey, documentNumberKey, documentNumberShortKey, parseDocumentNumber } from '../core/documentNumbers'
 
 export const SEARCH_KINDS = ['document', 'news', 'topic'] as const
 export type SearchKind = (typeof SEARCH_KINDS)[number]
@@ -20,7 +20,7 @@ export interface SearchItem {
   /** Site path, e.g. "/van-ban/nghi-quyet-21-tw-2022/". */
   url: string
   title: string
-  /** Documents only: the number as printed ("21-NQ/TW") and its keys from search/vietnamese.ts. */
+  /** Documents only: the number as printed ("21-NQ/TW") and its keys from core/documentNumbers.ts. */
   number: string | null
   numberKey: string | null
   numberShortKey: string | null
@@ -46,7 +46,19 @@ export interface SearchItem {
   updatedAt: string
 }
 
-type DocumentOnlyField = 'number' | 'numberKey' | 'numberShortKey' | 'numberCompactKey' | 'type' | 'issuer' | 'issuerName' | 'level' | 'fields' | 'fieldNames' | 'status' | 'attachmentText'
+type DocumentOnlyField =
+  | 'number'
+  | 'numberKey'
+  | 'numberShortKey'
+  | 'numberCompactKey'
+  | 'type'
+  | 'issuer'
+  | 'issuerName'
+  | 'level'
+  | 'fields'
+  | 'fieldNames'
+  | 'status'
+  | 'attachmentText'
 
 /** The number keys of a SearchItem from the number as printed (all null when it does not parse). */
 export function searchNumberKeys(printed: string): Pick<SearchItem, 'numberKey' | 'numberShortKey' | 'numberCompactKey'> {

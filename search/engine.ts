@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { parseSearchEnv, type SearchEnv } from '../cms/env'
+import { parseSearchEnv, type SearchEnv } from '../core/env/search'
 import type { SearchEngine } from './contract'
 
 /**

@@ -2,10 +2,10 @@
  * What both engines derive from a SearchItem before indexing it, so that the embedded engine and
  * Meilisearch search the same text: the number in every form a member may type, a catalogue line
  * (type, issuer, subjects, year) and the cleaned original text. Folding itself stays in
- * vietnamese.ts; this module only decides which text goes where.
+ * core/vietnamese.ts; this module only decides which text goes where.
  */
 import type { SearchItem, SearchKind, ValidityStatus } from './contract'
-import { documentTypeInfo, isDocumentTypeSlug } from './vietnamese'
+import { documentTypeInfo, isDocumentTypeSlug } from '../core/vocabulary'
 import { MARK_CLOSE, MARK_OPEN } from './snippet'
 
 export const KIND_LABELS: Record<SearchKind, string> = {
@@ -70,9 +70,7 @@ export function numberCompactKeys(item: Pick<SearchItem, 'numberShortKey' | 'num
  * "nghị quyết dân số" needs the type label somewhere searchable; the printed codes (NQ, QĐ, QĐi)
  * let "nq dân số" match too without engine synonyms. The year lets "chỉ thị tỉnh ủy 2023" match.
  */
-export function metaText(
-  item: Pick<SearchItem, 'kind' | 'type' | 'issuerName' | 'fieldNames' | 'year'>,
-): string {
+export function metaText(item: Pick<SearchItem, 'kind' | 'type' | 'issuerName' | 'fieldNames' | 'year'>): string {
   const parts: string[] = [KIND_LABELS[item.kind] ?? '']
   if (item.type && isDocumentTypeSlug(item.type)) {
     const info = documentTypeInfo(item.type)

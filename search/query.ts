@@ -1,4 +1,4 @@
-import { LEVELS } from '../cms/collections/Documents/options'
+import { isDocumentTypeSlug, LEVELS, valuesOf } from '../core/vocabulary'
 import {
   DEFAULT_LIMIT,
   FILTERS,
@@ -11,10 +11,9 @@ import {
   type FilterName,
   type SearchQuery,
 } from './contract'
-import { isDocumentTypeSlug } from './vietnamese'
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-const LEVEL_VALUES = new Set(LEVELS.map((l) => l.value))
+const LEVEL_VALUES = new Set<string>(valuesOf(LEVELS))
 
 /**
  * Every filter value is checked against a closed list or a strict slug/year pattern here, before an
@@ -24,7 +23,10 @@ const LEVEL_VALUES = new Set(LEVELS.map((l) => l.value))
 const CHECKS: Record<FilterName, { valid: (v: string) => boolean; message: string }> = {
   kind: { valid: (v) => (SEARCH_KINDS as readonly string[]).includes(v), message: 'Loại nội dung (kind) chỉ nhận document, news hoặc topic.' },
   type: { valid: isDocumentTypeSlug, message: 'Loại văn bản (type) không hợp lệ, ví dụ đúng: nghi-quyet, chi-thi, quy-dinh.' },
-  issuer: { valid: (v) => v.length <= 80 && SLUG.test(v), message: 'Cơ quan ban hành (issuer) phải là mã viết thường không dấu, ví dụ ban-chap-hanh-trung-uong.' },
+  issuer: {
+    valid: (v) => v.length <= 80 && SLUG.test(v),
+    message: 'Cơ quan ban hành (issuer) phải là mã viết thường không dấu, ví dụ ban-chap-hanh-trung-uong.',
+  },
   level: { valid: (v) => LEVEL_VALUES.has(v), message: 'Cấp ban hành (level) chỉ nhận trung-uong, tinh, huyen hoặc co-so.' },
   year: { valid: (v) => /^\d{4}$/.test(v) && Number(v) >= 1930 && Number(v) <= 2100, message: 'Năm (year) phải là bốn chữ số, ví dụ 2024.' },
   field: { valid: (v) => v.length <= 80 && SLUG.test(v), message: 'Lĩnh vực (field) phải là mã viết thường không dấu, ví dụ xay-dung-dang.' },

@@ -11,17 +11,9 @@
  * Every query word must match (AND); when nothing matches, trailing words are dropped one by one.
  * An empty query browses: newest first.
  */
-import {
-  FILTERS,
-  MAX_LIMIT,
-  MAX_PAGE,
-  MAX_QUERY_LENGTH,
-  SearchQueryError,
-  type FacetCount,
-  type FilterName,
-  type SearchQuery,
-} from './contract'
-import { documentNumberQueryKeys, findDocumentNumber, foldWords } from './vietnamese'
+import { FILTERS, MAX_LIMIT, MAX_PAGE, MAX_QUERY_LENGTH, SearchQueryError, type FacetCount, type FilterName, type SearchQuery } from './contract'
+import { documentNumberQueryKeys, findDocumentNumber } from '../core/documentNumbers'
+import { foldWords } from '../core/vietnamese'
 
 /** Meilisearch reads only the first 10 query words; the embedded engine does the same. */
 export const MAX_QUERY_WORDS = 10

@@ -5,7 +5,8 @@
  * turned into <mark> after escaping. Either way every character of item text is escaped, so text
  * containing "<script>" comes out as "&lt;script&gt;".
  */
-import { fold } from './vietnamese'
+import { fold } from '../core/vietnamese'
+import { escapeHtml } from '../core/html'
 
 /** Private-use characters standing for <mark> and </mark> until the text has been escaped. */
 export const MARK_OPEN = '\uE000'
@@ -14,12 +15,6 @@ export const MARK_CLOSE = '\uE001'
 /** About two lines on a phone. */
 export const SNIPPET_CHARS = 220
 const LEAD_CHARS = 40
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c])
-}
 
 const tidy = (html: string) => html.replace(/\s+/g, ' ')
 
@@ -186,11 +181,11 @@ function render(text: string, from: number, to: number, matches: Match[]): strin
   let pos = from
   for (const m of matches) {
     if (m.start < from || m.end > to) continue
-    html += tidy(escapeHtml(text.slice(pos, m.start))) + '<mark>' + escapeHtml(text.slice(m.start, m.end)) + '</mark>'
+    html += `${tidy(escapeHtml(text.slice(pos, m.start)))}<mark>${escapeHtml(text.slice(m.start, m.end))}</mark>`
     pos = m.end
   }
   html += tidy(escapeHtml(text.slice(pos, to)))
-  if (to < text.length) html = html.replace(/\s+$/, '') + '…'
+  if (to < text.length) html = `${html.replace(/\s+$/, '')}…`
   return html.replace(/^…\s+/, '…').trim()
 }
 
@@ -232,6 +227,6 @@ export function buildSnippet(fields: string[], terms: HighlightTerms, maxChars =
     const end = snapEnd(text, Math.min(to, text.length), inWindow[inWindow.length - 1]?.end ?? start)
     return render(text, start, end, inWindow)
   }
-  const text = fields.find((f) => f && f.trim()) ?? ''
+  const text = fields.find((f) => f?.trim()) ?? ''
   return render(text, 0, snapEnd(text, Math.min(maxChars, text.length), 0), [])
 }

@@ -29,7 +29,10 @@ export const onRequest = defineMiddleware(async ({ request, url }, next) => {
   if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return plain(413, 'Yêu cầu quá lớn.', { Connection: 'close' })
   const form = FORM_ROUTE.test(url.pathname)
   if (!READ_METHODS.has(request.method) && !(form && request.method === 'POST')) {
-    return plain(405, 'Trang này chỉ để xem; không nhận dữ liệu gửi lên.', { Allow: form ? 'GET, HEAD, POST' : 'GET, HEAD', ...(request.body ? { Connection: 'close' } : {}) })
+    return plain(405, 'Trang này chỉ để xem; không nhận dữ liệu gửi lên.', {
+      Allow: form ? 'GET, HEAD, POST' : 'GET, HEAD',
+      ...(request.body ? { Connection: 'close' } : {}),
+    })
   }
   // The route cache's provider already did this for cached routes; in `astro dev` (no route cache)
   // this is what keeps the library current. Whoever refreshes, the cache hears of the change.

@@ -1,12 +1,12 @@
 /**
  * A province's back catalogue as a folder of text PDFs, for the folder-import benchmark: N party
- * documents printed in the 36-HD layout (tests/fixtures/folder-import/partyPdf.ts), from a seeded
+ * documents printed in the 36-HD layout (partyPdf.ts), from a seeded
  * PRNG so the same N and seed give the same bytes. Bodies are the real names of party bodies; every
  * number, title and paragraph is made up.
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { partyDocumentPdf, type PartyDocumentSpec } from '../../tests/fixtures/folder-import/partyPdf'
+import { partyDocumentPdf, type PartyDocumentSpec } from './partyPdf'
 import { prng, type Rng } from '../publish-to-live/corpus'
 
 export const CORPUS_VERSION = 1
@@ -26,13 +26,108 @@ interface Issuer {
 
 /** The catalogue the benchmark database holds before the import, and how each body prints its header. */
 export const ISSUERS: Issuer[] = [
-  { org: { name: 'Ban Chấp hành Trung ương', code: 'TW', kind: 'trung-uong' }, body: 'BAN CHẤP HÀNH TRUNG ƯƠNG', onBehalf: 'T/M BAN CHẤP HÀNH TRUNG ƯƠNG', position: 'TỔNG BÍ THƯ', place: 'Hà Nội', code: 'TW', types: [['NGHỊ QUYẾT', 'NQ'], ['QUY ĐỊNH', 'QĐ'], ['KẾT LUẬN', 'KL']], weight: 1 },
-  { org: { name: 'Bộ Chính trị', code: 'TW', kind: 'trung-uong' }, body: 'BAN CHẤP HÀNH TRUNG ƯƠNG', onBehalf: 'T/M BỘ CHÍNH TRỊ', position: 'TỔNG BÍ THƯ', place: 'Hà Nội', code: 'TW', types: [['NGHỊ QUYẾT', 'NQ'], ['CHỈ THỊ', 'CT'], ['KẾT LUẬN', 'KL'], ['QUY ĐỊNH', 'QĐ']], weight: 2 },
-  { org: { name: 'Ban Bí thư', code: 'TW', kind: 'trung-uong' }, body: 'BAN CHẤP HÀNH TRUNG ƯƠNG', onBehalf: 'T/M BAN BÍ THƯ', position: 'THƯỜNG TRỰC BAN BÍ THƯ', place: 'Hà Nội', code: 'TW', types: [['CHỈ THỊ', 'CT'], ['KẾT LUẬN', 'KL'], ['THÔNG TRI', 'TT']], weight: 2 },
-  { org: { name: 'Ban Thường vụ Tỉnh ủy Yên Bái', code: 'TU', kind: 'tinh-uy' }, body: 'TỈNH ỦY YÊN BÁI', onBehalf: 'T/M BAN THƯỜNG VỤ', position: 'BÍ THƯ', place: 'Yên Bái', code: 'TU', types: [['CHỈ THỊ', 'CT'], ['KẾ HOẠCH', 'KH'], ['CHƯƠNG TRÌNH', 'CTr'], ['ĐỀ ÁN', 'ĐA']], weight: 6 },
-  { org: { name: 'Tỉnh ủy Yên Bái', code: 'TU', kind: 'tinh-uy' }, body: 'TỈNH ỦY YÊN BÁI', onBehalf: 'T/M TỈNH ỦY', position: 'BÍ THƯ', place: 'Yên Bái', code: 'TU', types: [['NGHỊ QUYẾT', 'NQ'], ['BÁO CÁO', 'BC']], weight: 3 },
-  { org: { name: 'Đảng ủy xã Đông An', code: 'ĐU', kind: 'dang-bo-co-so' }, parentBody: 'ĐẢNG BỘ TỈNH YÊN BÁI', body: 'ĐẢNG ỦY XÃ ĐÔNG AN', onBehalf: 'T/M ĐẢNG ỦY', position: 'BÍ THƯ', place: 'Đông An', code: 'ĐU', types: [['NGHỊ QUYẾT', 'NQ'], ['KẾ HOẠCH', 'KH'], ['QUY CHẾ', 'QC'], ['THÔNG BÁO', 'TB']], weight: 6 },
-  { org: { name: 'Chi bộ thôn Đông Hòa', code: 'CB', kind: 'chi-bo' }, parentBody: 'ĐẢNG BỘ XÃ ĐÔNG AN', body: 'CHI BỘ THÔN ĐÔNG HÒA', onBehalf: 'T/M CHI BỘ', position: 'BÍ THƯ', place: 'Đông An', code: 'CB', types: [['KẾ HOẠCH', 'KH'], ['BÁO CÁO', 'BC'], ['THÔNG BÁO', 'TB']], weight: 4 },
+  {
+    org: { name: 'Ban Chấp hành Trung ương', code: 'TW', kind: 'trung-uong' },
+    body: 'BAN CHẤP HÀNH TRUNG ƯƠNG',
+    onBehalf: 'T/M BAN CHẤP HÀNH TRUNG ƯƠNG',
+    position: 'TỔNG BÍ THƯ',
+    place: 'Hà Nội',
+    code: 'TW',
+    types: [
+      ['NGHỊ QUYẾT', 'NQ'],
+      ['QUY ĐỊNH', 'QĐ'],
+      ['KẾT LUẬN', 'KL'],
+    ],
+    weight: 1,
+  },
+  {
+    org: { name: 'Bộ Chính trị', code: 'TW', kind: 'trung-uong' },
+    body: 'BAN CHẤP HÀNH TRUNG ƯƠNG',
+    onBehalf: 'T/M BỘ CHÍNH TRỊ',
+    position: 'TỔNG BÍ THƯ',
+    place: 'Hà Nội',
+    code: 'TW',
+    types: [
+      ['NGHỊ QUYẾT', 'NQ'],
+      ['CHỈ THỊ', 'CT'],
+      ['KẾT LUẬN', 'KL'],
+      ['QUY ĐỊNH', 'QĐ'],
+    ],
+    weight: 2,
+  },
+  {
+    org: { name: 'Ban Bí thư', code: 'TW', kind: 'trung-uong' },
+    body: 'BAN CHẤP HÀNH TRUNG ƯƠNG',
+    onBehalf: 'T/M BAN BÍ THƯ',
+    position: 'THƯỜNG TRỰC BAN BÍ THƯ',
+    place: 'Hà Nội',
+    code: 'TW',
+    types: [
+      ['CHỈ THỊ', 'CT'],
+      ['KẾT LUẬN', 'KL'],
+      ['THÔNG TRI', 'TT'],
+    ],
+    weight: 2,
+  },
+  {
+    org: { name: 'Ban Thường vụ Tỉnh ủy Yên Bái', code: 'TU', kind: 'tinh-uy' },
+    body: 'TỈNH ỦY YÊN BÁI',
+    onBehalf: 'T/M BAN THƯỜNG VỤ',
+    position: 'BÍ THƯ',
+    place: 'Yên Bái',
+    code: 'TU',
+    types: [
+      ['CHỈ THỊ', 'CT'],
+      ['KẾ HOẠCH', 'KH'],
+      ['CHƯƠNG TRÌNH', 'CTr'],
+      ['ĐỀ ÁN', 'ĐA'],
+    ],
+    weight: 6,
+  },
+  {
+    org: { name: 'Tỉnh ủy Yên Bái', code: 'TU', kind: 'tinh-uy' },
+    body: 'TỈNH ỦY YÊN BÁI',
+    onBehalf: 'T/M TỈNH ỦY',
+    position: 'BÍ THƯ',
+    place: 'Yên Bái',
+    code: 'TU',
+    types: [
+      ['NGHỊ QUYẾT', 'NQ'],
+      ['BÁO CÁO', 'BC'],
+    ],
+    weight: 3,
+  },
+  {
+    org: { name: 'Đảng ủy xã Đông An', code: 'ĐU', kind: 'dang-bo-co-so' },
+    parentBody: 'ĐẢNG BỘ TỈNH YÊN BÁI',
+    body: 'ĐẢNG ỦY XÃ ĐÔNG AN',
+    onBehalf: 'T/M ĐẢNG ỦY',
+    position: 'BÍ THƯ',
+    place: 'Đông An',
+    code: 'ĐU',
+    types: [
+      ['NGHỊ QUYẾT', 'NQ'],
+      ['KẾ HOẠCH', 'KH'],
+      ['QUY CHẾ', 'QC'],
+      ['THÔNG BÁO', 'TB'],
+    ],
+    weight: 6,
+  },
+  {
+    org: { name: 'Chi bộ thôn Đông Hòa', code: 'CB', kind: 'chi-bo' },
+    parentBody: 'ĐẢNG BỘ XÃ ĐÔNG AN',
+    body: 'CHI BỘ THÔN ĐÔNG HÒA',
+    onBehalf: 'T/M CHI BỘ',
+    position: 'BÍ THƯ',
+    place: 'Đông An',
+    code: 'CB',
+    types: [
+      ['KẾ HOẠCH', 'KH'],
+      ['BÁO CÁO', 'BC'],
+      ['THÔNG BÁO', 'TB'],
+    ],
+    weight: 4,
+  },
 ]
 
 const TOPICS = [

@@ -9,7 +9,7 @@
  *    with the committed migrations and the organizations the corpus names. Reported: files/s over the
  *    whole run, where the time went (hash lookup, waiting for the PDF reader, duplicate checks, writing),
  *    outcomes, peak RSS.
- * 2. OCR: scanned pages (tests/fixtures/folder-import/scan.ts: printed, rasterised at 200 dpi, noise,
+ * 2. OCR: scanned pages (scan.ts: pages of the corpus printed, rasterised at 200 dpi, noise,
  *    skew, JPEG) read by `readOriginal`, one single-page scan after another as the import does, and one
  *    multi-page scan (its pages OCR'd in parallel). Reported: pages/minute.
  * The machine (CPUs, load average before and after) is printed with the figures: the host is shared.
@@ -30,7 +30,10 @@ const OUT = path.resolve(import.meta.dirname, '../out/import-folder')
 const machine = () => ({
   cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}`,
   memoryGb: Math.round(os.totalmem() / 1024 ** 3),
-  load: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+  load: os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' '),
   node: process.version,
 })
 const before = machine()
@@ -39,7 +42,11 @@ console.log(`› ${new Date().toISOString()} — ${before.cpus}, ${before.memory
 // ── Corpus
 const corpusDir = path.join(OUT, `corpus-${FILES}`)
 const generated = await writeCorpus(corpusDir, FILES)
-console.log(generated.cached ? `› corpus of ${FILES} PDFs: cached` : `› corpus of ${FILES} PDFs written in ${(generated.ms / 1000).toFixed(0)} s (${(generated.bytes / 1024 ** 2).toFixed(0)} MB)`)
+console.log(
+  generated.cached
+    ? `› corpus of ${FILES} PDFs: cached`
+    : `› corpus of ${FILES} PDFs written in ${(generated.ms / 1000).toFixed(0)} s (${(generated.bytes / 1024 ** 2).toFixed(0)} MB)`,
+)
 
 // ── Fresh CMS (the configuration reads the environment once, on first import)
 const dataDir = path.join(OUT, `data-${Date.now()}`)
@@ -52,8 +59,8 @@ const { getPayload } = await import('payload')
 const { default: config } = await import('../../cms/payload.config')
 const { applyMigrations } = await import('../../cms/lib/migrate')
 const { importFolder } = await import('../../scripts/import/folder/folder')
-const { readOriginal } = await import('../../scripts/import/folder/read')
-const { ocrStatus } = await import('../../scripts/import/folder/ocr')
+const { readOriginal } = await import('../../cms/originals/read')
+const { ocrStatus } = await import('../../cms/originals/ocr')
 const payload = await getPayload({ config })
 await applyMigrations(payload)
 for (const i of ISSUERS) await payload.create({ collection: 'organizations', data: { ...i.org } })
@@ -102,7 +109,9 @@ const text = {
   },
 }
 console.log(`› text PDFs: ${FILES} files in ${seconds.toFixed(1)} s = ${text.filesPerSecond} files/s`)
-console.log(`  outcomes ${JSON.stringify(outcomes)}; wall per file: ${JSON.stringify(text.perFile)}; CPU per file: ${JSON.stringify(text.cpuPerFile)}; reader in worker: ${report.readInWorker}; peak RSS ${text.peakRssMb} MB`)
+console.log(
+  `  outcomes ${JSON.stringify(outcomes)}; wall per file: ${JSON.stringify(text.perFile)}; CPU per file: ${JSON.stringify(text.cpuPerFile)}; reader in worker: ${report.readInWorker}; peak RSS ${text.peakRssMb} MB`,
+)
 
 // ── OCR
 let ocr: Record<string, unknown> = { available: false }
@@ -110,9 +119,11 @@ const status = await ocrStatus()
 if (!status.available) {
   console.log(`SKIPPED: OCR benchmark (${status.reason})`)
 } else if (OCR_PAGES > 0) {
-  const { imagePdf, scanImage, SCAN_SPEC } = await import('../../tests/fixtures/folder-import/scan')
+  const { imagePdf, scanImage } = await import('./scan')
+  // One-page documents of the corpus (its first ones with at most four paragraphs), scanned.
+  const onePage = buildCorpus(Math.max(FILES, 200)).filter((d) => d.spec.paragraphs.length <= 4)
   const images: Buffer[] = []
-  for (let i = 0; i < OCR_PAGES; i++) images.push(await scanImage({ ...SCAN_SPEC, number: `${i + 1}-CT/TU` }))
+  for (let i = 0; i < OCR_PAGES; i++) images.push(await scanImage(onePage[i % onePage.length]!.spec))
   const scans = await Promise.all(images.map((image) => imagePdf([image])))
   const singleStart = performance.now()
   let confidence = 0

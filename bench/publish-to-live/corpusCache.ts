@@ -17,10 +17,14 @@ export function corpusFor(items: number, seed: number): string {
   const meta = fs.existsSync(metaFile) ? (JSON.parse(fs.readFileSync(metaFile, 'utf8')) as Record<string, unknown>) : null
   if (meta && meta.items === items && meta.seed === seed && meta.corpusVersion === CORPUS_VERSION) return dir
   console.error(`› generating ${items} items into ${path.relative(ROOT, dir)} (cached for the next runs)…`)
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'bench/publish-to-live/generate.ts', '--items', String(items), '--dir', dir, '--seed', String(seed)], {
-    cwd: ROOT,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  })
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'bench/publish-to-live/generate.ts', '--items', String(items), '--dir', dir, '--seed', String(seed)],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  )
   if (result.status !== 0) throw new Error(`generation of ${items} items failed (exit ${result.status})`)
   return dir
 }

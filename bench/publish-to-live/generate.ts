@@ -162,7 +162,10 @@ async function generate() {
       }
     })
     const done = Math.min(start + BATCH, corpus.items.length)
-    if (done % 2000 < BATCH || done === corpus.items.length) console.log(`  ${done}/${corpus.items.length} items (${((performance.now() - started) / 1000).toFixed(0)} s, heap ${mb(process.memoryUsage().heapUsed)} MB, external ${mb(process.memoryUsage().external)} MB, rss ${mb(process.memoryUsage.rss())} MB)`)
+    if (done % 2000 < BATCH || done === corpus.items.length)
+      console.log(
+        `  ${done}/${corpus.items.length} items (${((performance.now() - started) / 1000).toFixed(0)} s, heap ${mb(process.memoryUsage().heapUsed)} MB, external ${mb(process.memoryUsage().external)} MB, rss ${mb(process.memoryUsage.rss())} MB)`,
+      )
   }
 
   await inTransaction(async (req) => {
@@ -177,7 +180,12 @@ async function generate() {
           theme: t.theme,
           body: plainTextToLexical(t.body),
           relatedDocuments: idsOf(t.related),
-          questions: t.questions.map((q) => ({ question: q.question, choices: q.choices.map((text) => ({ text })), answer: q.answer, explanation: q.explanation })),
+          questions: t.questions.map((q) => ({
+            question: q.question,
+            choices: q.choices.map((text) => ({ text })),
+            answer: q.answer,
+            explanation: q.explanation,
+          })),
           audience: 'public',
           _status: 'published',
         } as never,

@@ -35,10 +35,10 @@ Object.assign(process.env, env)
 const { getPayload } = await import('payload')
 const { default: config } = await import('../../cms/payload.config')
 const { startJobRunner } = await import('../../cms/jobs/runner')
-const { syncAll } = await import('../../site/store/sync')
-const { storeFile } = await import('../../site/store/db')
+const { syncAll } = await import('../../cms/publish/site/sync')
+const { storeFile } = await import('../../library/store')
 const { searchEngine, closeSearchEngine } = await import('../../search/engine')
-const { reindexAll } = await import('../../search/sync/reindex')
+const { reindexAll } = await import('../../cms/publish/search/reindex')
 const { plainTextToLexical } = await import('../../cms/richtext/plainText')
 
 const { applyMigrations } = await import('../../cms/lib/migrate')
@@ -157,7 +157,10 @@ const rssMB = (() => {
     return null
   }
 })()
-const storeMB = round(['', '-wal'].reduce((sum, suffix) => sum + (fs.existsSync(storeFile(dir) + suffix) ? fs.statSync(storeFile(dir) + suffix).size : 0), 0) / 1024 ** 2, 1)
+const storeMB = round(
+  ['', '-wal'].reduce((sum, suffix) => sum + (fs.existsSync(storeFile(dir) + suffix) ? fs.statSync(storeFile(dir) + suffix).size : 0), 0) / 1024 ** 2,
+  1,
+)
 
 stopRunner()
 site.kill('SIGTERM')

@@ -20,7 +20,11 @@ import { corpusFor } from './corpusCache'
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const OUT = path.join(ROOT, 'bench/out/publish-to-live')
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '1000,20000' }, publishes: { type: 'string', default: '20' }, seed: { type: 'string', default: String(DEFAULT_SEED) } },
+  options: {
+    sizes: { type: 'string', default: '1000,20000' },
+    publishes: { type: 'string', default: '20' },
+    seed: { type: 'string', default: String(DEFAULT_SEED) },
+  },
 })
 const sizes = values.sizes
   .split(',')
@@ -35,7 +39,11 @@ if (sizes.length === 0) {
 fs.mkdirSync(OUT, { recursive: true })
 const dist = path.join(OUT, 'dist')
 console.error('› building the site (code only)…')
-const build = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-site.ts'], { cwd: ROOT, env: { ...process.env, SITE_OUT_DIR: dist }, stdio: ['ignore', 'ignore', 'inherit'] })
+const build = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-site.ts'], {
+  cwd: ROOT,
+  env: { ...process.env, SITE_OUT_DIR: dist },
+  stdio: ['ignore', 'ignore', 'inherit'],
+})
 if (build.status !== 0) throw new Error('the site build failed')
 
 const results: Array<Record<string, unknown>> = []
@@ -45,13 +53,21 @@ for (const items of sizes) {
   fs.rmSync(work, { recursive: true, force: true })
   fs.cpSync(corpus, work, { recursive: true })
   console.error(`› ${items} items: building the store and index, then ${values.publishes} publishes…`)
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/publish-to-live/measure.ts', '--dir', work, '--dist', dist, '--publishes', values.publishes], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 64 * 1024 * 1024,
-  })
-  const line = run.stdout.trim().split('\n').filter((l) => l.startsWith('{')).at(-1)
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'bench/publish-to-live/measure.ts', '--dir', work, '--dist', dist, '--publishes', values.publishes],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  )
+  const line = run.stdout
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .at(-1)
   if (run.status !== 0 || !line) throw new Error(`measuring ${items} items failed (exit ${run.status})\n${run.stdout.slice(-3000)}`)
   results.push({ items, ...JSON.parse(line) })
   fs.rmSync(work, { recursive: true, force: true })

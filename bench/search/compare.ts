@@ -60,9 +60,13 @@ function randomQueries(file: string, n: number): Q[] {
   const vocab = db.prepare(`SELECT term, docs FROM vocab_${g} ORDER BY docs DESC`).all() as Array<{ term: string; docs: number }>
   const values: Record<string, string[]> = {}
   for (const col of ['kind', 'type', 'issuer', 'level', 'year', 'status']) {
-    values[col] = (db.prepare(`SELECT DISTINCT ${col} AS v FROM items_${g} WHERE ${col} IS NOT NULL`).all() as Array<{ v: string | number }>).map((r) => String(r.v))
+    values[col] = (db.prepare(`SELECT DISTINCT ${col} AS v FROM items_${g} WHERE ${col} IS NOT NULL`).all() as Array<{ v: string | number }>).map((r) =>
+      String(r.v),
+    )
   }
-  values.field = [...new Set((db.prepare(`SELECT fields FROM items_${g} LIMIT 5000`).all() as Array<{ fields: string }>).flatMap((r) => JSON.parse(r.fields) as string[]))]
+  values.field = [
+    ...new Set((db.prepare(`SELECT fields FROM items_${g} LIMIT 5000`).all() as Array<{ fields: string }>).flatMap((r) => JSON.parse(r.fields) as string[])),
+  ]
   const titles = (db.prepare(`SELECT title FROM items_${g} ORDER BY rid LIMIT 3000`).all() as Array<{ title: string }>).map((r) => r.title)
   db.close()
   const r = prng(20261123)
@@ -159,7 +163,14 @@ if (writes > 0) {
       const other = items[items.length - 1 - i]!
       return i % 4 === 3
         ? { ...other, id: `${other.id}-copy`, slug: `${other.slug}-copy`, url: `${other.url}copy/` }
-        : { ...item, title: `${other.title} ${item.title.split(' ').slice(0, 3).join(' ')}`, summary: other.summary, status: other.status, fields: other.fields, fieldNames: other.fieldNames }
+        : {
+            ...item,
+            title: `${other.title} ${item.title.split(' ').slice(0, 3).join(' ')}`,
+            summary: other.summary,
+            status: other.status,
+            fields: other.fields,
+            fieldNames: other.fieldNames,
+          }
     })
     const removed = items.slice(writes, writes + Math.floor(writes / 3)).map((i) => i.id)
     // Rounds small enough to be patched into the reader's posting sets (not emptied).

@@ -20,8 +20,19 @@ import path from 'node:path'
 import readline from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { noDocumentFields, searchNumberKeys, type SearchItem } from '../../search/contract'
-import { foldWords, slugify } from '../../search/vietnamese'
-import { buildCorpus, CORPUS_VERSION, DEFAULT_SEED, ORGANIZATIONS, prng, typeLabel, type DocumentSpec, type NewsSpec, type Rng, type TopicSpec } from '../publish-to-live/corpus'
+import { foldWords, slugify } from '../../core/vietnamese'
+import {
+  buildCorpus,
+  CORPUS_VERSION,
+  DEFAULT_SEED,
+  ORGANIZATIONS,
+  prng,
+  typeLabel,
+  type DocumentSpec,
+  type NewsSpec,
+  type Rng,
+  type TopicSpec,
+} from '../publish-to-live/corpus'
 import { buildQueries, QUERY_VERSION } from './queries'
 import {
   ABBREVIATIONS,
@@ -68,7 +79,7 @@ function zipf<T>(list: readonly T[], s = 1): (r: Rng) => T {
   const cum = new Float64Array(list.length)
   let total = 0
   list.forEach((_, i) => {
-    total += 1 / Math.pow(i + 1, s)
+    total += 1 / (i + 1) ** s
     cum[i] = total
   })
   return (r) => {
@@ -103,7 +114,7 @@ function term(r: Rng, subjects: readonly string[]): string {
 }
 
 const person = (r: Rng) => `${r.pick(SURNAMES)} ${r.pick(MIDDLE_NAMES)} ${pickGiven(r)}`
-const upperFirst = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1)
+const _upperFirst = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1)
 const vnDay = (day: string) => day.split('-').reverse().join('/')
 
 function fillSlots(r: Rng, template: string, ctx: { subjects: readonly string[]; year: number; org: string }): string {
@@ -177,7 +188,10 @@ function slips(r: Rng, text: string, rate: number): string {
         words[i] = w.slice(0, k) + w[k + 1] + w[k] + w.slice(k + 2)
         break
       case 3:
-        words[i] = w.normalize('NFD').replace(/[\u0300-\u036f]/, '').normalize('NFC')
+        words[i] = w
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/, '')
+          .normalize('NFC')
         break
       default:
         if (i + 1 < words.length) {
@@ -215,7 +229,11 @@ function documentBody(r: Rng, doc: DocumentSpec, orgName: string, year: number):
 function attachment(r: Rng, doc: DocumentSpec, orgName: string, year: number): string {
   const ctx = { subjects: doc.subjects, year, org: orgName }
   const rows = r.int(15, 50)
-  const lines = [`PHỤ LỤC`, `(Kèm theo ${typeLabel(doc.type)} số ${doc.number} ngày ${vnDay(doc.issuedAt)})`, `Danh sách và kết quả thực hiện ${term(r, doc.subjects)}`]
+  const lines = [
+    `PHỤ LỤC`,
+    `(Kèm theo ${typeLabel(doc.type)} số ${doc.number} ngày ${vnDay(doc.issuedAt)})`,
+    `Danh sách và kết quả thực hiện ${term(r, doc.subjects)}`,
+  ]
   for (let i = 1; i <= rows; i++) lines.push(fillSlots(r, r.pick(ATTACHMENT_ROWS), ctx).replace(/^\./, `${i}.`))
   return slips(r, lines.join('\n'), 0.01)
 }
@@ -225,8 +243,6 @@ function attachment(r: Rng, doc: DocumentSpec, orgName: string, year: number): s
 // ---------------------------------------------------------------------------------------------
 
 const ORG_BY_KEY = new Map(ORGANIZATIONS.map((o) => [o.key, o]))
-
-
 
 function documentItem(r: Rng, d: DocumentSpec): SearchItem {
   const org = ORG_BY_KEY.get(d.issuer)!
@@ -239,7 +255,11 @@ function documentItem(r: Rng, d: DocumentSpec): SearchItem {
   const paragraphs = d.summary.split('\n\n')
   const focus = `Trọng tâm là ${term(r, d.subjects)} và ${term(r, d.subjects)}${r.chance(0.5) ? `, trước hết tại ${pickPlace(r)}` : ''}.`
   paragraphs[Math.min(1, paragraphs.length - 1)] += ` ${focus}`
-  if (title !== d.title) paragraphs[0] = paragraphs[0]!.replace(d.title.charAt(0).toLocaleLowerCase('vi') + d.title.slice(1), title.charAt(0).toLocaleLowerCase('vi') + title.slice(1))
+  if (title !== d.title)
+    paragraphs[0] = paragraphs[0]!.replace(
+      d.title.charAt(0).toLocaleLowerCase('vi') + d.title.slice(1),
+      title.charAt(0).toLocaleLowerCase('vi') + title.slice(1),
+    )
   const withBody = r.chance(0.35)
   const withAttachment = r.chance(0.1)
   return {
@@ -271,7 +291,9 @@ function newsItem(r: Rng, n: NewsSpec): SearchItem {
   const subjects = [r.pick(SUBJECT_NAMES)]
   const extra = [
     `Tại ${pickPlace(r)}, đồng chí ${person(r)}, ${r.pick(ROLES)}, cho biết thời gian qua địa phương đã chú trọng ${term(r, subjects)} và ${term(r, subjects)}.`,
-    r.chance(0.5) ? `Dịp này, ${pickProject(r)} cũng được giới thiệu với ${r.int(50, 400)} đại biểu tham dự.` : `Kinh phí thực hiện khoảng ${r.int(5, 900) * 10} triệu đồng, chủ yếu do Nhân dân đóng góp.`,
+    r.chance(0.5)
+      ? `Dịp này, ${pickProject(r)} cũng được giới thiệu với ${r.int(50, 400)} đại biểu tham dự.`
+      : `Kinh phí thực hiện khoảng ${r.int(5, 900) * 10} triệu đồng, chủ yếu do Nhân dân đóng góp.`,
   ].join(' ')
   const body = n.body.split('\n\n')
   body.splice(Math.min(2, body.length), 0, extra)
@@ -339,11 +361,11 @@ export function ensureItemsFile(size: number, seed = DEFAULT_SEED): { file: stri
   for (const item of items) {
     chunk.push(JSON.stringify(item))
     if (chunk.length === 2000) {
-      fs.writeSync(fd, chunk.join('\n') + '\n')
+      fs.writeSync(fd, `${chunk.join('\n')}\n`)
       chunk = []
     }
   }
-  if (chunk.length) fs.writeSync(fd, chunk.join('\n') + '\n')
+  if (chunk.length) fs.writeSync(fd, `${chunk.join('\n')}\n`)
   fs.closeSync(fd)
   fs.renameSync(tmp, file)
   return { file, generatedMs: performance.now() - started, items }

@@ -23,7 +23,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { DatabaseSync, StatementSync } from 'node:sqlite'
-import { parseSearchEnv } from '../../cms/env'
+import { parseSearchEnv } from '../../core/env/search'
 import type { SearchEngine, SearchItem, SearchResult } from '../../search/contract'
 import { openSearchEngine } from '../../search/engine'
 import { readBatches } from './generate'
@@ -225,14 +225,32 @@ async function breakdown(engine: SearchEngine, queries: BenchQuery[]) {
     .map((o) => Object.getPrototypeOf(o) as Record<string, unknown>)
   const holderOf = (name: string) => holders.find((proto) => typeof proto[name] === 'function')
   const steps: Array<[string, Part]> = [
-    ['answer', 'rest'], ['refresh', 'rest'], ['patchPostings', 'rest'], ['match', 'jsMatch'], ['numberRids', 'jsMatch'],
-    ['postingSet', 'jsPostings'], ['exprBits', 'jsPostings'], ['prefixSet', 'jsPostings'], ['ftsIds', 'jsPostings'],
-    ['rankPage', 'jsRank'], ['phraseTier', 'jsRank'], ['loadHeadlines', 'jsRank'], ['phraseByFts', 'jsRank'], ['headIds', 'jsRank'], ['hits', 'jsHits'],
+    ['answer', 'rest'],
+    ['refresh', 'rest'],
+    ['patchPostings', 'rest'],
+    ['match', 'jsMatch'],
+    ['numberRids', 'jsMatch'],
+    ['postingSet', 'jsPostings'],
+    ['exprBits', 'jsPostings'],
+    ['prefixSet', 'jsPostings'],
+    ['ftsIds', 'jsPostings'],
+    ['rankPage', 'jsRank'],
+    ['phraseTier', 'jsRank'],
+    ['loadHeadlines', 'jsRank'],
+    ['phraseByFts', 'jsRank'],
+    ['headIds', 'jsRank'],
+    ['hits', 'jsHits'],
   ]
   for (const [name, part] of steps) timer.wrap(holderOf(name), name, part, `engine.${name}`)
   // The item columns (ItemColumns; an older engine: FacetCache, at engine.cache).
   const columnsProto = Object.getPrototypeOf(parts.memory?.columns ?? parts.cache ?? {}) as object
-  const columnSteps: Array<[string, Part]> = [['evaluate', 'jsFacets'], ['evaluateBits', 'jsFacets'], ['facets', 'jsFacets'], ['rankOrder', 'jsRank'], ['browseOrder', 'jsRank']]
+  const columnSteps: Array<[string, Part]> = [
+    ['evaluate', 'jsFacets'],
+    ['evaluateBits', 'jsFacets'],
+    ['facets', 'jsFacets'],
+    ['rankOrder', 'jsRank'],
+    ['browseOrder', 'jsRank'],
+  ]
   for (const [name, part] of columnSteps) timer.wrap(columnsProto, name, part, `ItemColumns.${name}`)
 
   const byClass: Record<string, Record<Part, number> & { n: number }> = {}
@@ -254,7 +272,10 @@ async function breakdown(engine: SearchEngine, queries: BenchQuery[]) {
   }
   // Mean milliseconds per query of the class, two decimals.
   const classes = Object.fromEntries(
-    Object.entries(byClass).map(([cls, c]) => [cls, Object.fromEntries(Object.entries(c).map(([k, v]) => [k, k === 'n' ? v : Math.round((v / c.n) * 100) / 100]))]),
+    Object.entries(byClass).map(([cls, c]) => [
+      cls,
+      Object.fromEntries(Object.entries(c).map(([k, v]) => [k, k === 'n' ? v : Math.round((v / c.n) * 100) / 100])),
+    ]),
   )
   return { classes, notSplit: timer.missing }
 }
@@ -299,7 +320,16 @@ async function queryPhase() {
     if (!checked.has(q.id)) {
       checked.add(q.id)
       totals[q.id] = result.total
-      if (!check(q, result)) failures.push({ id: q.id, q: q.q, filters: q.filters, page: q.page, expect: q.expect, total: result.total, numbers: result.hits.slice(0, 5).map((h) => h.number) })
+      if (!check(q, result))
+        failures.push({
+          id: q.id,
+          q: q.q,
+          filters: q.filters,
+          page: q.page,
+          expect: q.expect,
+          total: result.total,
+          numbers: result.hits.slice(0, 5).map((h) => h.number),
+        })
     }
   }
   const parts = engineName === 'sqlite' && !process.argv.includes('--no-breakdown') ? await breakdown(engine, queries) : null

@@ -9,7 +9,8 @@
  * words the corpus does not contain at all.
  */
 import type { SearchItem } from '../../search/contract'
-import { documentNumberKey, documentNumberShortKey, fold, foldWords, parseDocumentNumber } from '../../search/vietnamese'
+import { documentNumberKey, documentNumberShortKey, parseDocumentNumber } from '../../core/documentNumbers'
+import { fold, foldWords } from '../../core/vietnamese'
 import { prng, typeLabel, type Rng } from '../publish-to-live/corpus'
 import { NAME_SYLLABLES } from './phrases'
 
@@ -72,47 +73,146 @@ export const WARMUP_QUERIES: Array<Pick<BenchQuery, 'q' | 'filters' | 'page'>> =
 export const COLD_QUERY: Pick<BenchQuery, 'q' | 'filters' | 'page'> = { q: 'sinh hoạt chi bộ', filters: {}, page: 1 }
 
 const ACCENTED = [
-  'phát triển đảng viên', 'công tác cán bộ', 'kiểm tra, giám sát', 'xây dựng nông thôn mới', 'phòng, chống tham nhũng', 'chuyển đổi số',
-  'học tập và làm theo tư tưởng Hồ Chí Minh', 'đánh giá, xếp loại đảng viên', 'quy chế dân chủ ở cơ sở', 'bảo vệ nền tảng tư tưởng của Đảng',
-  'sắp xếp tổ chức bộ máy', 'giảm nghèo bền vững', 'đảng viên sinh hoạt nơi cư trú', 'khu vực phòng thủ', 'tinh giản biên chế',
-  'an toàn thực phẩm', 'chính quyền địa phương hai cấp', 'đào tạo lý luận chính trị', 'thu hút đầu tư', 'bảo hiểm y tế',
+  'phát triển đảng viên',
+  'công tác cán bộ',
+  'kiểm tra, giám sát',
+  'xây dựng nông thôn mới',
+  'phòng, chống tham nhũng',
+  'chuyển đổi số',
+  'học tập và làm theo tư tưởng Hồ Chí Minh',
+  'đánh giá, xếp loại đảng viên',
+  'quy chế dân chủ ở cơ sở',
+  'bảo vệ nền tảng tư tưởng của Đảng',
+  'sắp xếp tổ chức bộ máy',
+  'giảm nghèo bền vững',
+  'đảng viên sinh hoạt nơi cư trú',
+  'khu vực phòng thủ',
+  'tinh giản biên chế',
+  'an toàn thực phẩm',
+  'chính quyền địa phương hai cấp',
+  'đào tạo lý luận chính trị',
+  'thu hút đầu tư',
+  'bảo hiểm y tế',
 ]
 const PLAIN = [
-  'sinh hoat chi bo', 'ket nap dang vien', 'cong tac dan van', 'ky luat dang', 'tu phe binh va phe binh', 'chu ky so', 'dich vu cong truc tuyen',
-  'nong thon moi', 'san pham ocop', 'quy hoach can bo', 'luan chuyen can bo', 'phong chong ma tuy', 'du lich cong dong', 'tiem chung',
-  'dan quan tu ve', 'thong tin xau doc', 'tham nhung tieu cuc', 'cai cach thu tuc hanh chinh', 'dang phi', 'to cong nghe so cong dong',
+  'sinh hoat chi bo',
+  'ket nap dang vien',
+  'cong tac dan van',
+  'ky luat dang',
+  'tu phe binh va phe binh',
+  'chu ky so',
+  'dich vu cong truc tuyen',
+  'nong thon moi',
+  'san pham ocop',
+  'quy hoach can bo',
+  'luan chuyen can bo',
+  'phong chong ma tuy',
+  'du lich cong dong',
+  'tiem chung',
+  'dan quan tu ve',
+  'thong tin xau doc',
+  'tham nhung tieu cuc',
+  'cai cach thu tuc hanh chinh',
+  'dang phi',
+  'to cong nghe so cong dong',
 ]
 const COMMON_1 = ['đảng', 'dang', 'cán', 'tỉnh', 'chi', 'nhân', 'xã', 'năm', 'viên', 'dan']
 const COMMON_2 = ['cán bộ', 'nghị quyết', 'đảng viên', 'chi bộ', 'tỉnh ủy', 'nhân dân', 'kế hoạch', 'nghi quyet', 'can bo', 'công tác', 'thực hiện', 'báo cáo']
 const ISSUER_YEAR = [
-  'tỉnh ủy 2023', 'Ban Thường vụ Tỉnh ủy 2021', 'bo chinh tri 2019', 'ban bí thư 2018', 'huyện ủy văn bàn 2024', 'chính phủ 2020',
-  'ủy ban kiểm tra tỉnh ủy 2022', 'van phong tinh uy 2025', 'chỉ thị tỉnh ủy 2023', 'kế hoạch đảng ủy 2024', 'ban chấp hành trung ương 2016',
-  'đảng ủy xã hòa phong 2022', 'ban to chuc tinh uy 2019', 'nghị quyết bộ chính trị 2022', 'chi bộ tổ dân phố số 7 2025',
+  'tỉnh ủy 2023',
+  'Ban Thường vụ Tỉnh ủy 2021',
+  'bo chinh tri 2019',
+  'ban bí thư 2018',
+  'huyện ủy văn bàn 2024',
+  'chính phủ 2020',
+  'ủy ban kiểm tra tỉnh ủy 2022',
+  'van phong tinh uy 2025',
+  'chỉ thị tỉnh ủy 2023',
+  'kế hoạch đảng ủy 2024',
+  'ban chấp hành trung ương 2016',
+  'đảng ủy xã hòa phong 2022',
+  'ban to chuc tinh uy 2019',
+  'nghị quyết bộ chính trị 2022',
+  'chi bộ tổ dân phố số 7 2025',
 ]
 const NEWS = [
-  'trao huy hiệu 50 năm tuổi đảng', 'dân vận khéo', 'kết nạp đảng viên mới', 'chăm sóc sức khỏe người cao tuổi', 'lừa đảo qua điện thoại',
-  'nhận biết tin giả', 'nộp đảng phí qua ứng dụng ngân hàng', 'thăm hỏi gia đình chính sách', 'sinh hoạt chuyên đề tháng', 'đoàn cán bộ Lào',
+  'trao huy hiệu 50 năm tuổi đảng',
+  'dân vận khéo',
+  'kết nạp đảng viên mới',
+  'chăm sóc sức khỏe người cao tuổi',
+  'lừa đảo qua điện thoại',
+  'nhận biết tin giả',
+  'nộp đảng phí qua ứng dụng ngân hàng',
+  'thăm hỏi gia đình chính sách',
+  'sinh hoạt chuyên đề tháng',
+  'đoàn cán bộ Lào',
 ]
 const NO_MATCH = ['blockchain', 'metaverse bitcoin', 'xyzzy', 'tàu điện ngầm siêu tốc', 'quantum computing', 'pizza hải sản', 'kangaroo', 'wxyz qrst']
-const MISSING_NUMBERS = ['9999-NQ/TW', 'nghị quyết 4321', 'qd 8888 tw', '12345/2019/NĐ-CP', 'chi thi 777 tinh uy', '65432ctrtu', 'Số 98765-KH/TU', 'ket luan 5555']
+const MISSING_NUMBERS = [
+  '9999-NQ/TW',
+  'nghị quyết 4321',
+  'qd 8888 tw',
+  '12345/2019/NĐ-CP',
+  'chi thi 777 tinh uy',
+  '65432ctrtu',
+  'Số 98765-KH/TU',
+  'ket luan 5555',
+]
 const PREFIXES = [
-  'chuyen doi s', 'giam ngheo ben v', 'kết nạp đảng v', 'nong th', 'tham nh', 'sinh hoạt chi b', 'kiem tra giam s', 'bảo vệ nền tảng tư t',
-  'dan v', 'an toàn thực ph', 'cán bộ chủ ch', 'du lich cong d', 'ky lu', 'chữ ký s', 'phát triển đảng vi',
+  'chuyen doi s',
+  'giam ngheo ben v',
+  'kết nạp đảng v',
+  'nong th',
+  'tham nh',
+  'sinh hoạt chi b',
+  'kiem tra giam s',
+  'bảo vệ nền tảng tư t',
+  'dan v',
+  'an toàn thực ph',
+  'cán bộ chủ ch',
+  'du lich cong d',
+  'ky lu',
+  'chữ ký s',
+  'phát triển đảng vi',
 ]
 const FILTERED: Array<[string, Record<string, string>]> = [
-  ['chuyển đổi số', { type: 'ke-hoach' }], ['sinh hoat chi bo', { year: '2024' }], ['cán bộ', { field: 'to-chuc-can-bo', status: 'in-force' }],
-  ['huy hieu', { kind: 'news' }], ['nghị quyết', { level: 'trung-uong' }], ['kiểm tra', { issuer: 'uy-ban-kiem-tra-tinh-uy' }],
-  ['nông thôn mới', { field: 'nong-nghiep-nong-thon' }], ['giam ngheo', { status: 'expired' }], ['đảng viên', { type: 'huong-dan', year: '2019' }],
-  ['phòng chống tham nhũng', { level: 'tinh' }], ['dan van kheo', { kind: 'news', year: '2023' }], ['an ninh', { type: 'chi-thi' }],
-  ['tổ chức bộ máy', { year: '2025' }], ['y te', { field: 'y-te-dan-so' }], ['văn thư lưu trữ', { kind: 'document' }],
-  ['công tác cán bộ', { issuer: 'bo-chinh-tri' }], ['chuyen doi so', { status: 'superseded' }], ['đối ngoại', { level: 'co-so' }],
-  ['bảo vệ rừng', { type: 'bao-cao' }], ['kết nạp', { kind: 'news', year: '2021' }], ['tuyên truyền', { field: 'tu-tuong-van-hoa', type: 'nghi-quyet' }],
-  ['quy định', { issuer: 'ban-bi-thu' }], ['thủ tục hành chính', { year: '2022', status: 'in-force' }], ['đảng phí', { type: 'quy-dinh' }],
+  ['chuyển đổi số', { type: 'ke-hoach' }],
+  ['sinh hoat chi bo', { year: '2024' }],
+  ['cán bộ', { field: 'to-chuc-can-bo', status: 'in-force' }],
+  ['huy hieu', { kind: 'news' }],
+  ['nghị quyết', { level: 'trung-uong' }],
+  ['kiểm tra', { issuer: 'uy-ban-kiem-tra-tinh-uy' }],
+  ['nông thôn mới', { field: 'nong-nghiep-nong-thon' }],
+  ['giam ngheo', { status: 'expired' }],
+  ['đảng viên', { type: 'huong-dan', year: '2019' }],
+  ['phòng chống tham nhũng', { level: 'tinh' }],
+  ['dan van kheo', { kind: 'news', year: '2023' }],
+  ['an ninh', { type: 'chi-thi' }],
+  ['tổ chức bộ máy', { year: '2025' }],
+  ['y te', { field: 'y-te-dan-so' }],
+  ['văn thư lưu trữ', { kind: 'document' }],
+  ['công tác cán bộ', { issuer: 'bo-chinh-tri' }],
+  ['chuyen doi so', { status: 'superseded' }],
+  ['đối ngoại', { level: 'co-so' }],
+  ['bảo vệ rừng', { type: 'bao-cao' }],
+  ['kết nạp', { kind: 'news', year: '2021' }],
+  ['tuyên truyền', { field: 'tu-tuong-van-hoa', type: 'nghi-quyet' }],
+  ['quy định', { issuer: 'ban-bi-thu' }],
+  ['thủ tục hành chính', { year: '2022', status: 'in-force' }],
+  ['đảng phí', { type: 'quy-dinh' }],
   ['học tập làm theo bác', { kind: 'topic' }],
 ]
 const BROWSE: Array<Record<string, string>> = [
-  {}, { kind: 'document' }, { type: 'nghi-quyet' }, { year: '2024' }, { field: 'chuyen-doi-so' }, { issuer: 'ban-thuong-vu-tinh-uy', year: '2023' },
-  { kind: 'news', year: '2025' }, { status: 'in-force', level: 'trung-uong' }, { type: 'ke-hoach', field: 'dan-van' }, { level: 'co-so', type: 'bao-cao' },
+  {},
+  { kind: 'document' },
+  { type: 'nghi-quyet' },
+  { year: '2024' },
+  { field: 'chuyen-doi-so' },
+  { issuer: 'ban-thuong-vu-tinh-uy', year: '2023' },
+  { kind: 'news', year: '2025' },
+  { status: 'in-force', level: 'trung-uong' },
+  { type: 'ke-hoach', field: 'dan-van' },
+  { level: 'co-so', type: 'bao-cao' },
 ]
 const RARE_FIXED = ['Y Tý', 'chè shan tuyết', 'sam lai chau', 'Nà Khương', 'VNeID', 'gạo Séng Cù', 'A Mú Sung', 'cá tầm', 'mac ca', 'khèn Mông', 'hát then']
 
@@ -162,7 +262,8 @@ function numberVariants(item: SearchItem, r: Rng): Array<{ q: string; withIssuer
     { q: `Số ${printed}`, withIssuer: true },
     { q: `${label} số ${printed}`, withIssuer: true },
   ]
-  if (issuerWord) variants.push({ q: `${r.chance(0.5) ? label : fold(label)} ${Number(seq)} ${r.chance(0.5) ? issuerWord : fold(issuerWord)}`, withIssuer: true })
+  if (issuerWord)
+    variants.push({ q: `${r.chance(0.5) ? label : fold(label)} ${Number(seq)} ${r.chance(0.5) ? issuerWord : fold(issuerWord)}`, withIssuer: true })
   return variants
 }
 
@@ -235,7 +336,15 @@ export function buildQueries(items: SearchItem[], seed: number): BenchQuery[] {
   // Every filter value used must exist in the data, or the query tests nothing.
   const values: Record<string, Set<string>> = {}
   for (const item of items) {
-    const v: Record<string, Array<string | null>> = { kind: [item.kind], type: [item.type], issuer: [item.issuer], level: [item.level], year: [String(item.year)], field: item.fields, status: [item.status] }
+    const v: Record<string, Array<string | null>> = {
+      kind: [item.kind],
+      type: [item.type],
+      issuer: [item.issuer],
+      level: [item.level],
+      year: [String(item.year)],
+      field: item.fields,
+      status: [item.status],
+    }
     for (const [name, list] of Object.entries(v)) for (const x of list) if (x) (values[name] ??= new Set()).add(x)
   }
   for (const q of out) {
@@ -263,7 +372,12 @@ export function hasNumber(hits: Array<{ number: string | null }>, expect: { numb
  * text) is never cached, so it has no constraint. When only queries too close to their twin are
  * left (end of the last pass), unmeasured warm-up queries are put in between.
  */
-export function runOrder(queries: BenchQuery[], passes: number, seed: number, spacing = 20): Array<{ query: Pick<BenchQuery, 'q' | 'filters' | 'page'> & Partial<BenchQuery>; measured: boolean }> {
+export function runOrder(
+  queries: BenchQuery[],
+  passes: number,
+  seed: number,
+  spacing = 20,
+): Array<{ query: Pick<BenchQuery, 'q' | 'filters' | 'page'> & Partial<BenchQuery>; measured: boolean }> {
   const r = prng((seed ^ 0x0bde7) >>> 0)
   const pending: BenchQuery[] = []
   for (let p = 0; p < passes; p++) {

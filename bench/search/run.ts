@@ -33,7 +33,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
-import { freePort } from '../../tests/helpers/site'
+import { freePort } from '../../scripts/lib/net'
 import { DEFAULT_SEED, OUT, ROOT } from './generate'
 import { COLD_QUERY, hasNumber, QUERY_CLASSES, runOrder, WARMUP_QUERIES, type BenchQuery } from './queries'
 import { summarizeSamples, type Sample, type Summary } from './stats'
@@ -156,7 +156,6 @@ function ensureSite(): { entry: string; how: string } {
   return { entry: mineEntry, how: `built with scripts/build-site.ts in ${Math.round((Date.now() - started) / 1000)} s` }
 }
 
-
 const searchUrl = (base: string, q: Pick<BenchQuery, 'q' | 'filters' | 'page'>) => {
   const params = new URLSearchParams({ q: q.q, ...q.filters, page: String(q.page), limit: String(LIMIT) })
   return `${base}/api/search?${params}`
@@ -191,7 +190,14 @@ interface HttpResult {
   loadBefore: number
 }
 
-async function httpBench(engine: string, size: number, dataDir: string, entry: string, queries: BenchQuery[], totals: Record<string, number>): Promise<HttpResult> {
+async function httpBench(
+  engine: string,
+  size: number,
+  dataDir: string,
+  entry: string,
+  queries: BenchQuery[],
+  totals: Record<string, number>,
+): Promise<HttpResult> {
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
   const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production' }
@@ -255,7 +261,17 @@ async function httpBench(engine: string, size: number, dataDir: string, entry: s
       if (problem) failures.push({ id: q.id, q: q.q, status: res.status, total, expectedTotal: totals[q.id], problem })
     }
     const summary = summarizeSamples(samples)
-    return { engine, size, coldFirstMs: Math.round(coldFirstMs * 10) / 10, ...summary, requests, connectionHeader, failures, server: procStatus(server.pid!), loadBefore }
+    return {
+      engine,
+      size,
+      coldFirstMs: Math.round(coldFirstMs * 10) / 10,
+      ...summary,
+      requests,
+      connectionHeader,
+      failures,
+      server: procStatus(server.pid!),
+      loadBefore,
+    }
   } finally {
     server.kill('SIGTERM')
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))])
@@ -303,7 +319,12 @@ interface SizeResult {
 
 const started = Date.now()
 const info = machine()
-log(`${info.cpuModel}, ${info.cores} cores, ${info.memoryGiB} GiB, Node ${info.node}, SQLite ${info.sqlite}; load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`)
+log(
+  `${info.cpuModel}, ${info.cores} cores, ${info.memoryGiB} GiB, Node ${info.node}, SQLite ${info.sqlite}; load ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+)
 const engines = ['sqlite', ...(process.env.MEILI_URL ? ['meilisearch'] : [])]
 if (!process.env.MEILI_URL) console.log('SKIPPED: Meilisearch (set MEILI_URL)')
 const site = noHttp ? null : ensureSite()
@@ -312,13 +333,32 @@ if (site) log(`site server: ${path.relative(ROOT, site.entry)} (${site.how})`)
 const results: SizeResult[] = []
 for (const size of sizes) {
   log(`${size} items: corpus`)
-  const gen = child<{ file: string; queries: string; generatedMs: number | null; bytes: number }>('generate.ts', ['--size', String(size), '--seed', String(seed)])
+  const gen = child<{ file: string; queries: string; generatedMs: number | null; bytes: number }>('generate.ts', [
+    '--size',
+    String(size),
+    '--seed',
+    String(seed),
+  ])
   const queries = JSON.parse(fs.readFileSync(gen.queries, 'utf8')) as BenchQuery[]
   const dataDir = path.join(OUT, `data-${size}`)
   fs.mkdirSync(path.join(dataDir, 'search'), { recursive: true })
-  const sizeResult: SizeResult = { size, corpus: { file: path.relative(ROOT, gen.file), bytes: gen.bytes, generatedMs: gen.generatedMs, queries: queries.length }, engines: [] }
+  const sizeResult: SizeResult = {
+    size,
+    corpus: { file: path.relative(ROOT, gen.file), bytes: gen.bytes, generatedMs: gen.generatedMs, queries: queries.length },
+    engines: [],
+  }
   for (const engine of engines) {
-    const common = ['--engine', engine, '--size', String(size), '--dir', dataDir, '--seed', String(seed), ...(engineModule && engine === 'sqlite' ? ['--engine-module', engineModule] : [])]
+    const common = [
+      '--engine',
+      engine,
+      '--size',
+      String(size),
+      '--dir',
+      dataDir,
+      '--seed',
+      String(seed),
+      ...(engineModule && engine === 'sqlite' ? ['--engine-module', engineModule] : []),
+    ]
     let index: IndexResult | null = null
     const indexFile = path.join(dataDir, 'search', 'so-tay.sqlite')
     if (!(reuseIndex && engine === 'sqlite' && fs.existsSync(indexFile))) {
@@ -336,8 +376,13 @@ for (const size of sizes) {
     }
     const loadBefore = await waitIdle(waitIdleSeconds)
     log(`${size} items, ${engine}: ${queries.length} queries × ${passes} in-process`)
-    const query = { ...child<QueryResult>('measure.ts', ['query', ...common, '--queries', gen.queries, '--passes', String(passes), ...(noSettle ? ['--no-settle'] : [])]), loadBefore }
-    log(`  p50 ${query.all.p50} ms, p95 ${query.all.p95} ms, p99 ${query.all.p99} ms; ${query.failures.length} unexpected answers${query.warmupMs !== null ? `; background warm-up ${query.warmupMs} ms` : ''}`)
+    const query = {
+      ...child<QueryResult>('measure.ts', ['query', ...common, '--queries', gen.queries, '--passes', String(passes), ...(noSettle ? ['--no-settle'] : [])]),
+      loadBefore,
+    }
+    log(
+      `  p50 ${query.all.p50} ms, p95 ${query.all.p95} ms, p99 ${query.all.p99} ms; ${query.failures.length} unexpected answers${query.warmupMs !== null ? `; background warm-up ${query.warmupMs} ms` : ''}`,
+    )
     let http: HttpResult | null = null
     if (site) {
       await waitIdle(waitIdleSeconds)
@@ -360,13 +405,22 @@ const lines: string[] = []
 const date = new Date().toISOString().slice(0, 10)
 lines.push(`### Search benchmark (${date})`, '')
 lines.push(`${info.cpuModel}, ${info.cores} cores, ${info.memoryGiB} GiB RAM, ${info.os}, Node ${info.node}, SQLite ${info.sqlite}.`)
-lines.push(`Seed ${seed}; ${passes} in-process passes and ${httpPasses} HTTP passes over the query set; limit ${LIMIT}; ${noSettle ? 'no settling: figures for an engine that has just started' : `after the engine's background warm-up (in-process: waited for; HTTP: ${settleSeconds} s after the first request)`}.`, '')
-lines.push('| items | engine | index time | items/s | index on disk (while open: file + WAL) | rebuild over it: time, file after | peak RSS index / query | cold open + 1st query | background warm-up | in-process p50 / p95 / p99 (p95 of per-query medians) | HTTP p50 / p95 / p99 (p95 of medians) | HTTP cold 1st | server peak RSS | checks |')
+lines.push(
+  `Seed ${seed}; ${passes} in-process passes and ${httpPasses} HTTP passes over the query set; limit ${LIMIT}; ${noSettle ? 'no settling: figures for an engine that has just started' : `after the engine's background warm-up (in-process: waited for; HTTP: ${settleSeconds} s after the first request)`}.`,
+  '',
+)
+lines.push(
+  '| items | engine | index time | items/s | index on disk (while open: file + WAL) | rebuild over it: time, file after | peak RSS index / query | cold open + 1st query | background warm-up | in-process p50 / p95 / p99 (p95 of per-query medians) | HTTP p50 / p95 / p99 (p95 of medians) | HTTP cold 1st | server peak RSS | checks |',
+)
 lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
 for (const s of results) {
   for (const e of s.engines) {
     const i = e.index
-    const disk = i ? (e.engine === 'sqlite' ? `${MB(i.diskOpen.sqlite!)} + ${MB(i.diskOpen['sqlite-wal']!)} WAL` : `${MB(i.diskOpen.indexSize ?? 0)} (index stats)`) : 'reused'
+    const disk = i
+      ? e.engine === 'sqlite'
+        ? `${MB(i.diskOpen.sqlite!)} + ${MB(i.diskOpen['sqlite-wal']!)} WAL`
+        : `${MB(i.diskOpen.indexSize ?? 0)} (index stats)`
+      : 'reused'
     const r = e.rebuild
     const again = r ? `${(r.wallMs / 1000).toFixed(1)} s, ${MB(r.diskOpen.sqlite!)} + ${MB(r.diskOpen['sqlite-wal']!)} WAL` : '–'
     const h = e.http
@@ -379,7 +433,9 @@ for (const s of results) {
 for (const s of results) {
   for (const e of s.engines) {
     lines.push('', `Per query class, ${s.size.toLocaleString('en')} items, ${e.engine} (p50 / p95 ms; where the time goes: mean ms per query)`, '')
-    lines.push('| class | queries | in-process p50 / p95 (of medians) | HTTP p50 / p95 (of medians) | FTS5 full table | FTS5 head table | other SQL | JS planning | JS posting sets | JS filters + facets | JS ranking | JS hits + snippets | rest | mean |')
+    lines.push(
+      '| class | queries | in-process p50 / p95 (of medians) | HTTP p50 / p95 (of medians) | FTS5 full table | FTS5 head table | other SQL | JS planning | JS posting sets | JS filters + facets | JS ranking | JS hits + snippets | rest | mean |',
+    )
     lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
     for (const cls of QUERY_CLASSES) {
       const a = e.query.byClass[cls]
@@ -391,12 +447,19 @@ for (const s of results) {
       const mean = b ? ms(partNames.reduce((sum, p) => sum + (b[p] ?? 0), 0)) : '–'
       const am = e.query.medians.byClass[cls]
       const hm = e.http?.medians.byClass[cls]
-      lines.push(`| ${cls} | ${a.n / passes} | ${ms(a.p50)} / ${ms(a.p95)} (${ms(am?.p95)}) | ${h ? `${ms(h.p50)} / ${ms(h.p95)} (${ms(hm?.p95)})` : '–'} | ${parts.join(' | ')} | ${mean} |`)
+      lines.push(
+        `| ${cls} | ${a.n / passes} | ${ms(a.p50)} / ${ms(a.p95)} (${ms(am?.p95)}) | ${h ? `${ms(h.p50)} / ${ms(h.p95)} (${ms(hm?.p95)})` : '–'} | ${parts.join(' | ')} | ${mean} |`,
+      )
     }
     if (e.query.breakdown?.notSplit.length) lines.push('', `Not split out (not found in the engine): ${e.query.breakdown.notSplit.join(', ')}`)
   }
 }
-const problems = results.flatMap((s) => s.engines.flatMap((e) => [...e.query.failures.map((f) => ({ size: s.size, engine: e.engine, where: 'in-process', ...f })), ...(e.http?.failures ?? []).map((f) => ({ size: s.size, engine: e.engine, where: 'http', ...f }))]))
+const problems = results.flatMap((s) =>
+  s.engines.flatMap((e) => [
+    ...e.query.failures.map((f) => ({ size: s.size, engine: e.engine, where: 'in-process', ...f })),
+    ...(e.http?.failures ?? []).map((f) => ({ size: s.size, engine: e.engine, where: 'http', ...f })),
+  ]),
+)
 if (problems.length) {
   lines.push('', 'Unexpected answers:', '')
   for (const p of problems) lines.push(`- ${JSON.stringify(p)}`)
@@ -404,7 +467,22 @@ if (problems.length) {
 console.log(lines.join('\n'))
 
 const stamp = new Date().toISOString().slice(0, 19).replace(/[T:]/g, '-')
-const json = JSON.stringify({ date: new Date().toISOString(), machine: info, seed, passes, httpPasses, settleSeconds, engineModule: engineModule || null, site: site?.how ?? null, wallSeconds: Math.round((Date.now() - started) / 1000), results }, null, 1)
+const json = JSON.stringify(
+  {
+    date: new Date().toISOString(),
+    machine: info,
+    seed,
+    passes,
+    httpPasses,
+    settleSeconds,
+    engineModule: engineModule || null,
+    site: site?.how ?? null,
+    wallSeconds: Math.round((Date.now() - started) / 1000),
+    results,
+  },
+  null,
+  1,
+)
 fs.writeFileSync(path.join(OUT, `results-${stamp}.json`), json)
 fs.writeFileSync(path.join(OUT, 'results-latest.json'), json)
 log(`done in ${Math.round((Date.now() - started) / 1000)} s; JSON in ${path.relative(ROOT, path.join(OUT, 'results-latest.json'))}`)

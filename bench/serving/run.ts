@@ -21,7 +21,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { findNginx, selfSignedCertificate, startFrontServer } from '../../scripts/lib/frontServer'
-import { freePort } from '../../tests/helpers/site'
+import { freePort } from '../../scripts/lib/net'
 import { DEFAULT_SEED } from '../publish-to-live/corpus'
 import { corpusFor } from '../publish-to-live/corpusCache'
 
@@ -50,7 +50,14 @@ fs.mkdirSync(OUT, { recursive: true })
 // ── Site build, corpus and library store ─────────────────────────────────────────────────────
 const dist = path.join(OUT, 'dist')
 log('building the site (code only)…')
-if (spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-site.ts'], { cwd: ROOT, env: { ...process.env, SITE_OUT_DIR: dist }, stdio: ['ignore', 'ignore', 'inherit'] }).status !== 0) throw new Error('site build failed')
+if (
+  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-site.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, SITE_OUT_DIR: dist },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  }).status !== 0
+)
+  throw new Error('site build failed')
 const dataDir = path.join(OUT, `data-${items}`)
 let storeSyncSeconds: number | null = null
 if (!fs.existsSync(path.join(dataDir, 'site/library.sqlite'))) {
@@ -58,8 +65,16 @@ if (!fs.existsSync(path.join(dataDir, 'site/library.sqlite'))) {
   fs.rmSync(dataDir, { recursive: true, force: true })
   fs.cpSync(corpus, dataDir, { recursive: true })
   log(`building the library store of ${items} items…`)
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/serving/store.ts', '--dir', dataDir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
-  const line = r.stdout.trim().split('\n').filter((l) => l.startsWith('{')).at(-1)
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/serving/store.ts', '--dir', dataDir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const line = r.stdout
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .at(-1)
   if (r.status !== 0 || !line) throw new Error(`store build failed\n${r.stdout.slice(-2000)}`)
   storeSyncSeconds = (JSON.parse(line) as { storeSyncSeconds: number }).storeSyncSeconds
 }
@@ -68,7 +83,15 @@ if (!fs.existsSync(path.join(dataDir, 'site/library.sqlite'))) {
 const sitePort = await freePort()
 const site = spawn(process.execPath, [path.join(dist, 'server/serve.mjs')], {
   cwd: ROOT,
-  env: { ...process.env, DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(sitePort), NODE_ENV: 'production', MEILI_URL: '', SITE_URL: 'https://sotay.example.vn' },
+  env: {
+    ...process.env,
+    DATA_DIR: dataDir,
+    HOST: '127.0.0.1',
+    PORT: String(sitePort),
+    NODE_ENV: 'production',
+    MEILI_URL: '',
+    SITE_URL: 'https://sotay.example.vn',
+  },
   stdio: ['ignore', 'ignore', 'inherit'],
 })
 const stops: Array<() => Promise<void> | void> = [() => void site.kill('SIGTERM')]
@@ -83,7 +106,14 @@ for (let i = 0; ; i++) {
 }
 const work = path.join(OUT, 'nginx')
 fs.rmSync(work, { recursive: true, force: true })
-const front = await startFrontServer(nginx.bin, { workDir: path.join(work, 'front'), upstream: `127.0.0.1:${sitePort}`, clientDir: path.join(dist, 'client'), dataDir, httpPort: await freePort(), httpsPort: await freePort() })
+const front = await startFrontServer(nginx.bin, {
+  workDir: path.join(work, 'front'),
+  upstream: `127.0.0.1:${sitePort}`,
+  clientDir: path.join(dist, 'client'),
+  dataDir,
+  httpPort: await freePort(),
+  httpsPort: await freePort(),
+})
 stops.push(front.stop)
 
 interface Raw {
@@ -92,7 +122,10 @@ interface Raw {
   body: Buffer
   ttfbMs: number
 }
-const agents = { http: new http.Agent({ keepAlive: true, maxSockets: 1 }), https: new https.Agent({ keepAlive: true, maxSockets: 1, rejectUnauthorized: false }) }
+const agents = {
+  http: new http.Agent({ keepAlive: true, maxSockets: 1 }),
+  https: new https.Agent({ keepAlive: true, maxSockets: 1, rejectUnauthorized: false }),
+}
 function request(base: string, pathname: string, headers: Record<string, string> = {}): Promise<Raw> {
   return new Promise((resolve, reject) => {
     const url = new URL(pathname, base)
@@ -117,7 +150,8 @@ const documents = locs.filter((p) => /^\/van-ban\/[^/]+\/$/.test(p) && !/^\/van-
 const news = locs.filter((p) => /^\/tin-tuc\/[^/]+\/$/.test(p) && !p.startsWith('/tin-tuc/trang/'))
 const topics = locs.filter((p) => /^\/chuyen-de\/[^/]+\/$/.test(p))
 if (documents.length < 4 * Number(values.samples)) throw new Error(`only ${documents.length} documents in the sitemap`)
-const spread = <T>(list: T[], n: number, offset: number) => Array.from({ length: n }, (_, i) => list[Math.floor(((i + offset / 4) * list.length) / n) % list.length]!)
+const spread = <T>(list: T[], n: number, offset: number) =>
+  Array.from({ length: n }, (_, i) => list[Math.floor(((i + offset / 4) * list.length) / n) % list.length]!)
 
 // ── Time to first byte, nothing cached ───────────────────────────────────────────────────────
 const stats = (xs: number[]) => {
@@ -130,7 +164,10 @@ const lastListing = Math.floor(documents.length / 20)
 const ttfb: Record<string, Record<string, ReturnType<typeof stats>>> = {}
 await request(direct, '/', BR)
 await request(front.https, '/', BR)
-for (const [name, base, offset] of [['direct', direct, 0], ['front', front.https, 2]] as const) {
+for (const [name, base, offset] of [
+  ['direct', direct, 0],
+  ['front', front.https, 2],
+] as const) {
   const sets = {
     document: spread(documents, samples, offset),
     'library page (deep)': Array.from({ length: 20 }, (_, i) => `/van-ban/trang/${2 + ((offset * 150 + i * 7) % (lastListing - 1))}/`),
@@ -149,7 +186,10 @@ for (const [name, base, offset] of [['direct', direct, 0], ['front', front.https
 }
 // The same pages again: now from the route cache (direct) and the micro-cache (front).
 const cachedTtfb: Record<string, ReturnType<typeof stats>> = {}
-for (const [name, base, offset] of [['direct', direct, 0], ['front', front.https, 2]] as const) {
+for (const [name, base, offset] of [
+  ['direct', direct, 0],
+  ['front', front.https, 2],
+] as const) {
   const times: number[] = []
   for (const p of spread(documents, samples, offset)) times.push((await request(base, p, BR)).ttfbMs)
   cachedTtfb[name] = stats(times)
@@ -181,7 +221,18 @@ for (const [type, p] of PAGE_TYPES) {
     assetsBr += (await request(front.https, a, BR)).body.length
     assetsPlain += (await request(front.https, a)).body.length
   }
-  bytes.push({ type, path: p, htmlPlainKB: kb(plain.body.length), htmlBrKB: kb(br.body.length), htmlGzipKB: kb(gz.body.length), assets: assets.length, assetsPlainKB: kb(assetsPlain), assetsBrKB: kb(assetsBr), firstVisitBrKB: kb(br.body.length + assetsBr), coding: br.headers['content-encoding'] })
+  bytes.push({
+    type,
+    path: p,
+    htmlPlainKB: kb(plain.body.length),
+    htmlBrKB: kb(br.body.length),
+    htmlGzipKB: kb(gz.body.length),
+    assets: assets.length,
+    assetsPlainKB: kb(assetsPlain),
+    assetsBrKB: kb(assetsBr),
+    firstVisitBrKB: kb(br.body.length + assetsBr),
+    coding: br.headers['content-encoding'],
+  })
 }
 
 // ── Throughput: the three setups side by side ─────────────────────────────────────────────────
@@ -198,7 +249,10 @@ const ceilingPort = await freePort()
 const ceilingPlainPort = await freePort()
 fs.mkdirSync(path.join(ceilingDir, 'logs'), { recursive: true })
 const frontConf = fs.readFileSync(path.join(ROOT, 'deploy/nginx/nginx.conf'), 'utf8')
-const sslLines = frontConf.split('\n').filter((l) => /^\s*ssl_(protocols|ciphers|prefer_server_ciphers|session_cache|session_timeout|session_tickets)\b/.test(l)).join('\n')
+const sslLines = frontConf
+  .split('\n')
+  .filter((l) => /^\s*ssl_(protocols|ciphers|prefer_server_ciphers|session_cache|session_timeout|session_tickets)\b/.test(l))
+  .join('\n')
 fs.writeFileSync(
   path.join(ceilingDir, 'nginx.conf'),
   `${process.getuid?.() === 0 ? 'user root;' : ''}
@@ -227,7 +281,9 @@ ${sslLines}
 }
 `,
 )
-const ceiling = spawn(nginx.bin, ['-e', path.join(ceilingDir, 'logs/startup.log'), '-c', path.join(ceilingDir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'inherit' })
+const ceiling = spawn(nginx.bin, ['-e', path.join(ceilingDir, 'logs/startup.log'), '-c', path.join(ceilingDir, 'nginx.conf'), '-g', 'daemon off;'], {
+  stdio: 'inherit',
+})
 stops.push(() => void ceiling.kill('SIGQUIT'))
 await new Promise((r) => setTimeout(r, 500))
 const setups: Array<[string, string]> = [
@@ -239,12 +295,15 @@ const setups: Array<[string, string]> = [
 ]
 for (const [name, url] of setups) {
   const check = await request(new URL(url).origin, new URL(url).pathname, BR)
-  if (check.status !== 200 || !check.body.equals(cached.body)) throw new Error(`${name} does not send the same bytes (${check.status}, ${check.body.length} vs ${cached.body.length})`)
+  if (check.status !== 200 || !check.body.equals(cached.body))
+    throw new Error(`${name} does not send the same bytes (${check.status}, ${check.body.length} vs ${cached.body.length})`)
 }
 
 function wrk(url: string): { rps: number; p50: string; p99: string; transfer: string; errors: string } {
   spawnSync('wrk', ['-t2', '-c8', '-d2s', '-H', 'Accept-Encoding: gzip, deflate, br', url])
-  const r = spawnSync('wrk', ['-t2', `-c${values.connections}`, `-d${values.duration}s`, '--latency', '-H', 'Accept-Encoding: gzip, deflate, br', url], { encoding: 'utf8' })
+  const r = spawnSync('wrk', ['-t2', `-c${values.connections}`, `-d${values.duration}s`, '--latency', '-H', 'Accept-Encoding: gzip, deflate, br', url], {
+    encoding: 'utf8',
+  })
   const out = r.stdout
   const lat = (q: string) => new RegExp(`^\\s*${q}%\\s+(\\S+)`, 'm').exec(out)?.[1] ?? '?'
   return {
@@ -266,7 +325,15 @@ for (let r = 1; r <= Number(values.rounds); r++) {
 for (const stop of stops) await stop()
 
 // ── Report ─────────────────────────────────────────────────────────────────────────────────────
-const machine = { date: new Date().toISOString(), cores: os.availableParallelism(), cpu: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 1024 ** 3), node: process.version, nginx: spawnSync(nginx.bin, ['-v'], { encoding: 'utf8' }).stderr.trim(), loadAtEnd: load() }
+const machine = {
+  date: new Date().toISOString(),
+  cores: os.availableParallelism(),
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  memoryGiB: Math.round(os.totalmem() / 1024 ** 3),
+  node: process.version,
+  nginx: spawnSync(nginx.bin, ['-v'], { encoding: 'utf8' }).stderr.trim(),
+  loadAtEnd: load(),
+}
 const result = { machine, items, storeSyncSeconds, page, pageBrBytes: cached.body.length, ttfb, cachedTtfb, bytes, throughput }
 const stamp = machine.date.replace(/[:T]/g, '-').slice(0, 19)
 fs.writeFileSync(path.join(OUT, `results-${stamp}.json`), JSON.stringify(result, null, 2))
@@ -279,15 +346,19 @@ console.log('|---:|---|---:|---:|---:|---:|---:|---|')
 for (const t of throughput) {
   const protocol = t.setup.includes('HTTPS') ? 'HTTPS' : 'HTTP'
   const ceilingRps = throughput.find((x) => x.round === t.round && x.setup === `nginx static file (${protocol}, ceiling)`)!.rps
-  console.log(`| ${t.round} | ${t.setup} | ${t.load} | ${Math.round(t.rps).toLocaleString('en')} | ${round((100 * t.rps) / ceilingRps, 0)} % | ${t.p50} | ${t.p99} | ${t.errors} |`)
+  console.log(
+    `| ${t.round} | ${t.setup} | ${t.load} | ${Math.round(t.rps).toLocaleString('en')} | ${round((100 * t.rps) / ceilingRps, 0)} % | ${t.p50} | ${t.p99} | ${t.errors} |`,
+  )
 }
 console.log('\nTime to first byte (ms), pages nobody asked for yet, one request at a time on a kept-alive connection:\n')
 console.log('| setup | page | n | p50 | p95 | max |')
 console.log('|---|---|---:|---:|---:|---:|')
-for (const [name, kinds] of Object.entries(ttfb)) for (const [kind, s] of Object.entries(kinds)) console.log(`| ${name} | ${kind} | ${s.n} | ${s.p50} | ${s.p95} | ${s.max} |`)
+for (const [name, kinds] of Object.entries(ttfb))
+  for (const [kind, s] of Object.entries(kinds)) console.log(`| ${name} | ${kind} | ${s.n} | ${s.p50} | ${s.p95} | ${s.max} |`)
 for (const [name, s] of Object.entries(cachedTtfb)) console.log(`| ${name} | document, cached | ${s.n} | ${s.p50} | ${s.p95} | ${s.max} |`)
 console.log('\nBytes as sent by the front server (KB):\n')
 console.log('| page | HTML plain | HTML br | HTML gzip | CSS + JS files (plain → br) | first visit, br |')
 console.log('|---|---:|---:|---:|---|---:|')
-for (const b of bytes) console.log(`| ${b.type} | ${b.htmlPlainKB} | ${b.htmlBrKB} | ${b.htmlGzipKB} | ${b.assets}: ${b.assetsPlainKB} → ${b.assetsBrKB} | ${b.firstVisitBrKB} |`)
+for (const b of bytes)
+  console.log(`| ${b.type} | ${b.htmlPlainKB} | ${b.htmlBrKB} | ${b.htmlGzipKB} | ${b.assets}: ${b.assetsPlainKB} → ${b.assetsBrKB} | ${b.firstVisitBrKB} |`)
 process.exit(0)

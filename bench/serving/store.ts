@@ -21,7 +21,7 @@ Object.assign(process.env, {
 const { getPayload } = await import('payload')
 const { default: config } = await import('../../cms/payload.config')
 const { applyMigrations } = await import('../../cms/lib/migrate')
-const { syncAll } = await import('../../site/store/sync')
+const { syncAll } = await import('../../cms/publish/site/sync')
 const payload = await getPayload({ config })
 await applyMigrations(payload)
 const started = performance.now()

@@ -1,4 +1,5 @@
 import type { Access } from 'payload'
+import type { UploadDoc } from '../lib/records'
 import { canPublish, isStaff, organizationOf, roleOf } from './roles'
 
 /**
@@ -6,7 +7,7 @@ import { canPublish, isStaff, organizationOf, roleOf } from './roles'
  * (visibility public or members) is live, and only publishers and admins change or delete it.
  * Editors change unpublished uploads of any organization; contributors their own organization's.
  */
-export const changeUpload: Access = ({ req }) => {
+export const changeUpload: Access<UploadDoc> = ({ req }) => {
   const user = req.user
   if (canPublish(user)) return true
   const unpublished = { visibility: { equals: 'private' } }

@@ -1,4 +1,6 @@
 import type { Access } from 'payload'
+import type { Organization, Subject } from '../payload-types'
 import { isStaff } from './roles'
 
-export const isStaffAccess: Access = ({ req }) => isStaff(req.user)
+/** Create and update of the lists (organizations, subjects) are the staff's. */
+export const isStaffAccess: Access<Organization | Subject> = ({ req }) => isStaff(req.user)

@@ -1,4 +1,5 @@
 import type { Access, Where } from 'payload'
+import type { EditorialDoc, OwnerField } from '../lib/records'
 import { isMember, isStaff, organizationOf, roleOf } from './roles'
 
 const published: Where = { _status: { equals: 'published' } }
@@ -10,7 +11,7 @@ const published: Where = { _status: { equals: 'published' } }
  * Secret documents can never be published (see hooks/enforceWorkflow), so "published" implies "not secret".
  */
 export const readContent =
-  (ownerField: string): Access =>
+  (ownerField: OwnerField): Access<EditorialDoc> =>
   ({ req }) => {
     const user = req.user
     if (isStaff(user)) return true

@@ -1,4 +1,5 @@
 import type { Access, Where } from 'payload'
+import type { UploadDoc } from '../lib/records'
 import { isMember, isStaff, organizationOf, roleOf } from './roles'
 
 /**
@@ -6,7 +7,7 @@ import { isMember, isStaff, organizationOf, roleOf } from './roles'
  * public ones, members also members-only ones. Contributors read what members read plus their own
  * organization's uploads, like content; staff read everything.
  */
-export const readUpload: Access = ({ req }) => {
+export const readUpload: Access<UploadDoc> = ({ req }) => {
   const user = req.user
   // Everything, as a condition rather than `true`: Payload then looks the file up before serving
   // it, and answers a name that no record has with 404 instead of failing on the disk (500).

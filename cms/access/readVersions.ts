@@ -1,4 +1,5 @@
 import type { Access } from 'payload'
+import type { EditorialDoc, OwnerField } from '../lib/records'
 import { isStaff, organizationOf, roleOf } from './roles'
 
 /**
@@ -6,7 +7,7 @@ import { isStaff, organizationOf, roleOf } from './roles'
  * staff read all, a contributor only the versions of their own organization's items, readers none.
  */
 export const readVersions =
-  (ownerField: string): Access =>
+  (ownerField: OwnerField): Access<EditorialDoc> =>
   ({ req }) => {
     if (isStaff(req.user)) return true
     const org = organizationOf(req.user)

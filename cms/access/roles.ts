@@ -1,4 +1,5 @@
-import type { PayloadRequest } from 'payload'
+import type { User } from '../payload-types'
+import { relationId } from '../lib/relations'
 
 export const ROLES = ['admin', 'publisher', 'editor', 'contributor', 'member'] as const
 export type Role = (typeof ROLES)[number]
@@ -11,17 +12,17 @@ export const ROLE_LABELS: Record<Role, string> = {
   member: 'Đảng viên (chỉ đọc)',
 }
 
-type MaybeUser = PayloadRequest['user'] | null | undefined
+/** `req.user`: the generated `User` (the only auth collection), or nobody. */
+type MaybeUser = User | null | undefined
 
 export function roleOf(user: MaybeUser): Role | undefined {
-  if (!user || user.collection !== 'users') return undefined
-  return (user as { role?: Role }).role
+  if (user?.collection !== 'users') return undefined
+  return user.role
 }
 
+/** The id of the user's organization (a relation: an id, or the record when populated). */
 export function organizationOf(user: MaybeUser): string | undefined {
-  const org = (user as { organization?: string | { id: string } | null } | null | undefined)?.organization
-  if (!org) return undefined
-  return typeof org === 'string' ? org : org.id
+  return relationId(user?.organization) || undefined
 }
 
 /** Publishing, unpublishing and deleting are the publisher's and the admin's alone. */

@@ -1,7 +1,6 @@
 import type { AdminViewServerProps } from 'payload'
 import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'
-import React from 'react'
 import { isStaff } from '../access/roles'
 import { MAX_ORIGINALS_PER_REQUEST } from '../endpoints/importOriginals'
 import { ImportOriginalsForm } from './ImportOriginalsForm'
@@ -30,8 +29,8 @@ export function ImportOriginalsView({ initPageResult, params, searchParams }: Ad
           <>
             <p>
               Chọn một hoặc nhiều tệp PDF hoặc Word (.docx), kể cả bản quét, tối đa {MAX_ORIGINALS_PER_REQUEST} tệp mỗi lần. Mỗi tệp thành một{' '}
-              <strong>bản nháp</strong> văn bản: số, ký hiệu, cơ quan ban hành, ngày ban hành, loại, trích yếu, người ký và độ mật được đọc từ phần đầu và
-              phần cuối văn bản; trường nào không đọc được thì để trống và được liệt kê. Tệp trùng với văn bản đã có thì bỏ qua.
+              <strong>bản nháp</strong> văn bản: số, ký hiệu, cơ quan ban hành, ngày ban hành, loại, trích yếu, người ký và độ mật được đọc từ phần đầu và phần
+              cuối văn bản; trường nào không đọc được thì để trống và được liệt kê. Tệp trùng với văn bản đã có thì bỏ qua.
             </p>
             <p>Sau đó hãy mở từng bản nháp, đối chiếu với bản gốc đính kèm, bổ sung phần còn thiếu và đánh dấu «Đã đối chiếu với bản gốc».</p>
             <ImportOriginalsForm />

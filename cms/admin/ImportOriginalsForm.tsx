@@ -1,5 +1,6 @@
 'use client'
-import React, { useEffect, useState } from 'react'
+import type React from 'react'
+import { useEffect, useState } from 'react'
 
 interface Result {
   file: string
@@ -51,7 +52,13 @@ export function ImportOriginalsForm() {
     <div>
       <form onSubmit={submit} style={{ display: 'flex', gap: '1rem', alignItems: 'center', flexWrap: 'wrap', margin: '1.5rem 0' }}>
         <label htmlFor="import-originals-files">Tệp bản gốc</label>
-        <input id="import-originals-files" name="files" type="file" multiple accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document" />
+        <input
+          id="import-originals-files"
+          name="files"
+          type="file"
+          multiple
+          accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        />
         <button type="submit" className="btn btn--style-primary btn--size-medium" disabled={!ready || busy !== null}>
           Tải lên và tạo bản nháp
         </button>
@@ -59,7 +66,11 @@ export function ImportOriginalsForm() {
       <p role="status" aria-live="polite">
         {busy !== null ? `Đang đọc ${busy} tệp… Bản quét cần nhận dạng chữ nên có thể mất vài chục giây mỗi trang.` : ''}
       </p>
-      {error && <p role="alert" style={{ color: 'var(--theme-error-500)' }}>{error}</p>}
+      {error && (
+        <p role="alert" style={{ color: 'var(--theme-error-500)' }}>
+          {error}
+        </p>
+      )}
       {results && (
         <table className="table" style={{ width: '100%' }}>
           <caption style={{ textAlign: 'left', fontWeight: 600, marginBottom: '.5rem' }}>Kết quả ({results.length} tệp)</caption>
@@ -75,11 +86,15 @@ export function ImportOriginalsForm() {
               <tr key={r.file} data-outcome={r.outcome}>
                 <td>{r.file}</td>
                 <td>
-                  {r.documentId ? <a href={`/admin/collections/documents/${r.documentId}`}>{r.label}</a> : r.existing ? <a href={`/admin/collections/documents/${r.existing.id}`}>{r.label}</a> : r.label}
+                  {r.documentId ? (
+                    <a href={`/admin/collections/documents/${r.documentId}`}>{r.label}</a>
+                  ) : r.existing ? (
+                    <a href={`/admin/collections/documents/${r.existing.id}`}>{r.label}</a>
+                  ) : (
+                    r.label
+                  )}
                 </td>
-                <td>
-                  {[r.reason, r.missingLabels.length ? `Chưa đọc được: ${r.missingLabels.join(', ')}.` : '', ...r.notes].filter(Boolean).join(' ')}
-                </td>
+                <td>{[r.reason, r.missingLabels.length ? `Chưa đọc được: ${r.missingLabels.join(', ')}.` : '', ...r.notes].filter(Boolean).join(' ')}</td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,3 @@
-import React from 'react'
-
 /** The admin navigation's way to the bulk upload of originals (cms/admin/ImportOriginals.tsx). */
 export function ImportOriginalsLink() {
   return (
@@ -15,8 +13,8 @@ export function ImportOriginalsCard() {
     <section aria-label="Nhập bản gốc" style={{ margin: '2rem 0' }}>
       <h2>Nhập bản gốc</h2>
       <p>
-        Có sẵn văn bản dạng PDF, Word hoặc bản quét? <a href="/admin/nhap-ban-goc">Nhập bản gốc hàng loạt</a>: mỗi tệp thành một bản nháp, số, ký hiệu,
-        ngày ban hành, trích yếu, người ký… được đọc từ tệp để biên tập viên đối chiếu.
+        Có sẵn văn bản dạng PDF, Word hoặc bản quét? <a href="/admin/nhap-ban-goc">Nhập bản gốc hàng loạt</a>: mỗi tệp thành một bản nháp, số, ký hiệu, ngày ban
+        hành, trích yếu, người ký… được đọc từ tệp để biên tập viên đối chiếu.
       </p>
     </section>
   )

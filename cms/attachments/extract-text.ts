@@ -25,10 +25,7 @@ export class ExtractionError extends Error {
   readonly reason: ExtractionFailureReason
   readonly mimeType: ExtractableMimeType
 
-  constructor(
-    message: string,
-    options: { reason: ExtractionFailureReason; mimeType: ExtractableMimeType; cause?: unknown },
-  ) {
+  constructor(message: string, options: { reason: ExtractionFailureReason; mimeType: ExtractableMimeType; cause?: unknown }) {
     super(message, { cause: options.cause })
     this.name = 'ExtractionError'
     this.reason = options.reason
@@ -38,8 +35,7 @@ export class ExtractionError extends Error {
 
 const MESSAGES = {
   [PDF_MIME_TYPE]: {
-    encrypted:
-      'Không đọc được nội dung tệp PDF vì tệp được bảo vệ bằng mật khẩu. Hãy tải lên bản không đặt mật khẩu.',
+    encrypted: 'Không đọc được nội dung tệp PDF vì tệp được bảo vệ bằng mật khẩu. Hãy tải lên bản không đặt mật khẩu.',
     damaged: 'Không đọc được nội dung tệp PDF: tệp bị hỏng hoặc không phải là tệp PDF hợp lệ.',
   },
   [DOCX_MIME_TYPE]: {
@@ -80,8 +76,7 @@ async function readPdf(data: Buffer | Uint8Array): Promise<string> {
     return text
   } catch (error) {
     // pdf.js errors cross its (inlined) worker boundary by name, so `instanceof` is unreliable here.
-    const reason: ExtractionFailureReason =
-      error instanceof Error && error.name === 'PasswordException' ? 'encrypted' : 'damaged'
+    const reason: ExtractionFailureReason = error instanceof Error && error.name === 'PasswordException' ? 'encrypted' : 'damaged'
     throw new ExtractionError(MESSAGES[PDF_MIME_TYPE][reason], { reason, mimeType: PDF_MIME_TYPE, cause: error })
   } finally {
     await pdf?.loadingTask.destroy()
@@ -112,6 +107,7 @@ async function readDocx(data: Buffer | Uint8Array): Promise<string> {
 
 // NUL and other C0 controls show up in text from broken ToUnicode maps; PostgreSQL refuses NUL in text
 // columns, so one stray byte would fail the whole upload.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000e-\u001f\u007f]/g
 const PARAGRAPH_BREAK = /\n[^\S\n]*\n/
 

@@ -6,9 +6,10 @@ import { checkMailFormLimits, TooManyRequestsError } from '../limits/mailFormLim
  * subscription form (per client and per e-mail address, counted whether an account exists or not).
  * Operators' scripts (Local API) are not limited.
  */
-export const limitPasswordResetMail: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+export const limitPasswordResetMail: CollectionBeforeOperationHook<'users'> = async ({ args, operation, req }) => {
   if (operation !== 'forgotPassword' || req.payloadAPI === 'local') return args
-  const email = (args as { data?: { email?: unknown } }).data?.email
+  // Checked as it came: the body of a request can hold anything.
+  const email: unknown = args.data?.email
   // Without an address Payload refuses the request itself.
   if (typeof email !== 'string' || email.trim() === '') return args
   try {

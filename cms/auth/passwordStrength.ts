@@ -20,9 +20,9 @@ export function passwordProblem(password: string): string | null {
  * Refuses a weak password before Payload hashes it. A beforeOperation hook, because Payload's
  * reset-password operation sets the password without running the field or change hooks.
  */
-export const refuseWeakPassword: CollectionBeforeOperationHook = ({ args, operation, req, collection }) => {
+export const refuseWeakPassword: CollectionBeforeOperationHook<'users'> = ({ args, operation, req, collection }) => {
   if (operation !== 'create' && operation !== 'update' && operation !== 'resetPassword') return args
-  const password = (args as { data?: { password?: unknown } }).data?.password
+  const password: unknown = args.data?.password
   if (password !== undefined && password !== null && typeof password !== 'string') {
     throw fieldError(req, collection.slug, 'password', 'Mật khẩu phải là một đoạn chữ.')
   }

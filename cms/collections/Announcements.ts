@@ -1,10 +1,26 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionBeforeValidateHook, CollectionConfig } from 'payload'
+import type { Announcement } from '../payload-types'
 import { fieldError } from '../lib/fieldError'
 import { audienceField } from '../fields/audience'
 import { dayOnlyField } from '../fields/dayOnly'
 import { organizationField } from '../fields/organization'
 import { slugField } from '../fields/slug'
 import { editorialCollection } from './editorial'
+
+/** A meeting is announced with both its time and its place, or with neither. */
+const meetingTimeWithPlace: CollectionBeforeValidateHook<Announcement> = ({ data, originalDoc, req }) => {
+  const meetingAt = data?.meetingAt ?? originalDoc?.meetingAt
+  const location = data?.location ?? originalDoc?.location
+  if (Boolean(meetingAt) !== Boolean(location && String(location).trim())) {
+    throw fieldError(
+      req,
+      'announcements',
+      meetingAt ? 'location' : 'meetingAt',
+      'Thời gian họp và địa điểm phải đi cùng nhau. Hãy điền cả hai hoặc để trống cả hai.',
+    )
+  }
+  return data
+}
 
 /** Thông báo from an organization to its members, usually a meeting: when and where. */
 export const Announcements: CollectionConfig = editorialCollection(
@@ -31,20 +47,9 @@ export const Announcements: CollectionConfig = editorialCollection(
       },
       dayOnlyField('publishedAt', 'Ngày thông báo', { required: true, defaultValue: () => new Date().toISOString(), admin: { position: 'sidebar' } }),
       audienceField('members'),
-      slugField((d) => (typeof d.title === 'string' ? d.title.slice(0, 80) : undefined)),
+      slugField<Announcement>((d) => (typeof d.title === 'string' ? d.title.slice(0, 80) : undefined)),
     ],
-    hooks: {
-      beforeValidate: [
-        ({ data, originalDoc, req }) => {
-          const meetingAt = data?.meetingAt ?? originalDoc?.meetingAt
-          const location = data?.location ?? originalDoc?.location
-          if (Boolean(meetingAt) !== Boolean(location && String(location).trim())) {
-            throw fieldError(req, 'announcements', meetingAt ? 'location' : 'meetingAt', 'Thời gian họp và địa điểm phải đi cùng nhau. Hãy điền cả hai hoặc để trống cả hai.')
-          }
-          return data
-        },
-      ],
-    },
+    hooks: { beforeValidate: [meetingTimeWithPlace] },
   },
   { ownerField: 'organization' },
 )

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
-import { env } from '../env'
+import { env } from '../../core/env/cms'
+import type { File } from '../payload-types'
 import { changeUpload } from '../access/changeUpload'
 import { createUpload } from '../access/createUpload'
 import { readUpload } from '../access/readUpload'
@@ -8,10 +9,10 @@ import { EXTRACTABLE_MIME_TYPES, ExtractionError, extractText } from '../attachm
 import { contentHashField, givenText, storeContentHash } from '../attachments/givenText'
 import { uploadBookkeepingFields } from '../fields/uploadBookkeeping'
 import { limitUploadSize } from './uploadLimits'
-import { contentSyncHooks } from '../hooks/queueContentSync'
+import { contentSyncHooks } from '../publish/hooks/queueContentSync'
 
 /** The text of an uploaded original is extracted once, on upload, and stored for search. */
-const storeExtractedText: CollectionBeforeChangeHook = async ({ data, req }) => {
+const storeExtractedText: CollectionBeforeChangeHook<File> = async ({ data, req }) => {
   const file = req.file
   if (!file?.data) return data
   const given = givenText(req)

@@ -1,12 +1,12 @@
 import path from 'node:path'
 import type { CollectionConfig } from 'payload'
-import { env } from '../env'
+import { env } from '../../core/env/cms'
 import { changeUpload } from '../access/changeUpload'
 import { createUpload } from '../access/createUpload'
 import { readUpload } from '../access/readUpload'
 import { uploadBookkeepingFields } from '../fields/uploadBookkeeping'
 import { limitUploadSize } from './uploadLimits'
-import { contentSyncHooks } from '../hooks/queueContentSync'
+import { contentSyncHooks } from '../publish/hooks/queueContentSync'
 
 /** Images (news covers…), resized by sharp; stored outside any public folder and served through access control. */
 export const Media: CollectionConfig = {

@@ -1,4 +1,5 @@
 import type { CollectionConfig } from 'payload'
+import type { News as NewsItem } from '../payload-types'
 import { audienceField } from '../fields/audience'
 import { dayOnlyField } from '../fields/dayOnly'
 import { readableRelation } from '../hooks/hideUnreadableRelations'
@@ -6,8 +7,7 @@ import { organizationField } from '../fields/organization'
 import { relatedDocumentsField } from '../fields/relatedDocuments'
 import { slugField } from '../fields/slug'
 import { editorialCollection } from './editorial'
-import { NEWS_CATEGORIES } from './newsCategories'
-
+import { NEWS_CATEGORIES } from '../../core/vocabulary'
 
 export const News: CollectionConfig = editorialCollection(
   {
@@ -17,7 +17,7 @@ export const News: CollectionConfig = editorialCollection(
     defaultSort: '-publishedAt',
     fields: [
       { name: 'title', label: 'Tiêu đề', type: 'text', required: true, maxLength: 300 },
-      { name: 'category', label: 'Chuyên mục', type: 'select', required: true, index: true, options: NEWS_CATEGORIES },
+      { name: 'category', label: 'Chuyên mục', type: 'select', required: true, index: true, options: [...NEWS_CATEGORIES] },
       readableRelation({ name: 'cover', label: 'Ảnh đại diện', type: 'upload', relationTo: 'media' }),
       { name: 'lead', label: 'Sa-pô (tóm tắt đầu bài)', type: 'textarea', required: true, maxLength: 1000 },
       { name: 'body', label: 'Nội dung', type: 'richText', required: true },
@@ -26,7 +26,7 @@ export const News: CollectionConfig = editorialCollection(
       { name: 'source', label: 'Nguồn tin', type: 'text', admin: { position: 'sidebar' } },
       organizationField('organization', 'Đơn vị đăng tin', false),
       audienceField('public'),
-      slugField((d) => (typeof d.title === 'string' ? d.title.slice(0, 80) : undefined)),
+      slugField<NewsItem>((d) => (typeof d.title === 'string' ? d.title.slice(0, 80) : undefined)),
     ],
   },
   { ownerField: 'organization' },

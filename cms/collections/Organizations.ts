@@ -1,9 +1,11 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+import type { Organization } from '../payload-types'
 import { fieldError } from '../lib/fieldError'
+import { relationId } from '../lib/relations'
 import { isStaffAccess } from '../access/isStaffAccess'
 import { isAdmin } from '../access/isAdmin'
 import { slugField } from '../fields/slug'
-import { contentSyncHooks } from '../hooks/queueContentSync'
+import { contentSyncHooks } from '../publish/hooks/queueContentSync'
 
 export const ORGANIZATION_KINDS = [
   { label: 'Cơ quan Trung ương', value: 'trung-uong', rank: 0 },
@@ -14,6 +16,27 @@ export const ORGANIZATION_KINDS = [
 ] as const
 
 const rankOf = (kind: unknown) => ORGANIZATION_KINDS.find((k) => k.value === kind)?.rank ?? -1
+
+/** A parent organization sits above its child, and no chain of parents loops back. */
+const parentAbove: CollectionBeforeChangeHook<Organization> = async ({ data, originalDoc, req }) => {
+  const parentId = relationId(data.parent)
+  if (!parentId) return data
+  const selfId = originalDoc?.id
+  const fail = (message: string) => {
+    throw fieldError(req, 'organizations', 'parent', message)
+  }
+  const parent = await req.payload.findByID({ collection: 'organizations', id: parentId, depth: 0, req, overrideAccess: true })
+  if (rankOf(parent.kind) >= rankOf(data.kind ?? originalDoc?.kind)) {
+    fail(`«${parent.name}» không thể là cấp trên của tổ chức này vì cấp trên phải ở cấp cao hơn.`)
+  }
+  let cursor: Organization | null = parent
+  for (let depth = 0; cursor && depth < 10; depth++) {
+    if (selfId && cursor.id === selfId) fail('Không thể chọn chính tổ chức này hoặc tổ chức cấp dưới của nó làm cấp trên.')
+    const next = relationId(cursor.parent)
+    cursor = next ? await req.payload.findByID({ collection: 'organizations', id: next, depth: 0, req, overrideAccess: true }) : null
+  }
+  return data
+}
 
 /** Tỉnh ủy → đảng bộ trực thuộc → đảng bộ cơ sở → chi bộ: a parent sits above its child and no loop forms. */
 export const Organizations: CollectionConfig = {
@@ -31,32 +54,10 @@ export const Organizations: CollectionConfig = {
     },
     { name: 'kind', label: 'Cấp tổ chức', type: 'select', required: true, options: ORGANIZATION_KINDS.map(({ label, value }) => ({ label, value })) },
     { name: 'parent', label: 'Trực thuộc', type: 'relationship', relationTo: 'organizations' },
-    slugField((d) => (typeof d.name === 'string' ? d.name : undefined)),
+    slugField<Organization>((d) => (typeof d.name === 'string' ? d.name : undefined)),
   ],
   hooks: {
     ...contentSyncHooks('organizations'),
-    beforeChange: [
-      async ({ data, originalDoc, req }) => {
-        const parentId = typeof data.parent === 'object' && data.parent ? data.parent.id : data.parent
-        if (!parentId) return data
-        const selfId = originalDoc?.id
-        const fail = (message: string) => {
-          throw fieldError(req, 'organizations', 'parent', message)
-        }
-        const parent = await req.payload.findByID({ collection: 'organizations', id: parentId, depth: 0, req, overrideAccess: true })
-        if (rankOf(parent.kind) >= rankOf(data.kind ?? originalDoc?.kind)) {
-          fail(`«${parent.name}» không thể là cấp trên của tổ chức này vì cấp trên phải ở cấp cao hơn.`)
-        }
-        let cursor: typeof parent | null = parent
-        for (let depth = 0; cursor && depth < 10; depth++) {
-          if (selfId && cursor.id === selfId) fail('Không thể chọn chính tổ chức này hoặc tổ chức cấp dưới của nó làm cấp trên.')
-          const next: unknown = cursor.parent
-          cursor = next
-            ? await req.payload.findByID({ collection: 'organizations', id: typeof next === 'object' ? (next as { id: string }).id : String(next), depth: 0, req, overrideAccess: true })
-            : null
-        }
-        return data
-      },
-    ],
+    beforeChange: [parentAbove],
   },
 }

@@ -1,8 +1,9 @@
 import type { CollectionConfig } from 'payload'
+import type { Subject } from '../payload-types'
 import { isAdmin } from '../access/isAdmin'
 import { isStaffAccess } from '../access/isStaffAccess'
 import { slugField } from '../fields/slug'
-import { contentSyncHooks } from '../hooks/queueContentSync'
+import { contentSyncHooks } from '../publish/hooks/queueContentSync'
 
 /** Lĩnh vực: the fields a document belongs to, kept as a list so facets have one spelling each. */
 export const Subjects: CollectionConfig = {
@@ -13,6 +14,6 @@ export const Subjects: CollectionConfig = {
   hooks: contentSyncHooks('subjects'),
   fields: [
     { name: 'name', label: 'Tên lĩnh vực', type: 'text', required: true, unique: true },
-    slugField((d) => (typeof d.name === 'string' ? d.name : undefined)),
+    slugField<Subject>((d) => (typeof d.name === 'string' ? d.name : undefined)),
   ],
 }

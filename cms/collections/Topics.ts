@@ -1,10 +1,14 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, FieldHook } from 'payload'
+import type { Topic } from '../payload-types'
 import { audienceField } from '../fields/audience'
 import { organizationField } from '../fields/organization'
 import { relatedDocumentsField } from '../fields/relatedDocuments'
 import { editorialCollection } from './editorial'
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
+
+/** A topic's slug is its month, set once. */
+const monthSlug: FieldHook<Topic, string | null | undefined> = ({ value, data, originalDoc }) => value || originalDoc?.slug || data?.month || originalDoc?.month
 
 /** Chuyên đề hàng tháng: one themed study topic a month, with multiple-choice questions. */
 export const Topics: CollectionConfig = editorialCollection(
@@ -22,8 +26,7 @@ export const Topics: CollectionConfig = editorialCollection(
         unique: true,
         index: true,
         admin: { placeholder: '2024-07' },
-        validate: (value: unknown) =>
-          typeof value === 'string' && MONTH.test(value) ? true : 'Tháng phải có dạng năm-tháng, ví dụ 2024-07.',
+        validate: (value: unknown) => (typeof value === 'string' && MONTH.test(value) ? true : 'Tháng phải có dạng năm-tháng, ví dụ 2024-07.'),
       },
       { name: 'title', label: 'Tên chuyên đề', type: 'text', required: true },
       { name: 'theme', label: 'Chủ đề', type: 'text', required: true },
@@ -70,7 +73,7 @@ export const Topics: CollectionConfig = editorialCollection(
         unique: true,
         index: true,
         admin: { hidden: true },
-        hooks: { beforeValidate: [({ value, data, originalDoc }) => value || originalDoc?.slug || data?.month || originalDoc?.month] },
+        hooks: { beforeValidate: [monthSlug] },
       },
     ],
   },

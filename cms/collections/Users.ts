@@ -1,14 +1,28 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionConfig, FieldAccess } from 'payload'
+import type { User } from '../payload-types'
 import { limitPasswordResetMail } from '../auth/limitPasswordResetMail'
 import { refuseWeakPassword } from '../auth/passwordStrength'
 import { fieldError } from '../lib/fieldError'
 import { canUseAdmin } from '../access/canUseAdmin'
 import { isAdmin } from '../access/isAdmin'
-import { env } from '../env'
+import { env } from '../../core/env/cms'
 import { forgotPasswordEmail } from '../email/templates/auth'
 import { ROLE_LABELS, ROLES, roleOf } from '../access/roles'
 
-const adminOnlyField = { create: ({ req }: { req: { user: unknown } }) => roleOf(req.user as never) === 'admin' || !req.user, update: ({ req }: { req: { user: unknown } }) => roleOf(req.user as never) === 'admin' }
+const adminOnlyField: Record<'create' | 'update', FieldAccess<User>> = {
+  create: ({ req }) => roleOf(req.user) === 'admin' || !req.user,
+  update: ({ req }) => roleOf(req.user) === 'admin',
+}
+
+/** A contributor writes for one organization, so their account must name it. */
+const contributorHasOrganization: CollectionBeforeChangeHook<User> = ({ data, originalDoc, req }) => {
+  const role = data.role ?? originalDoc?.role
+  const org = data.organization ?? originalDoc?.organization
+  if (role === 'contributor' && !org) {
+    throw fieldError(req, 'users', 'organization', 'Cộng tác viên phải thuộc một tổ chức đảng.')
+  }
+  return data
+}
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -19,7 +33,7 @@ export const Users: CollectionConfig = {
     maxLoginAttempts: 5,
     lockTime: 15 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
-    // Secure cookies whenever the CMS is served over HTTPS, which production requires (cms/env.ts);
+    // Secure cookies whenever the CMS is served over HTTPS, which production requires (core/env/cms.ts);
     // HttpOnly always (Payload). Lax keeps the cookie off cross-site POSTs; CSRF origins are in payload.config.
     cookies: { sameSite: 'Lax', secure: env().SERVER_URL.startsWith('https://') },
     // Vietnamese reset mail (HTML; the email adapter adds the plain-text part).
@@ -59,15 +73,6 @@ export const Users: CollectionConfig = {
   ],
   hooks: {
     beforeOperation: [refuseWeakPassword, limitPasswordResetMail],
-    beforeChange: [
-      ({ data, originalDoc, req }) => {
-        const role = data.role ?? originalDoc?.role
-        const org = data.organization ?? originalDoc?.organization
-        if (role === 'contributor' && !org) {
-          throw fieldError(req, 'users', 'organization', 'Cộng tác viên phải thuộc một tổ chức đảng.')
-        }
-        return data
-      },
-    ],
+    beforeChange: [contributorHasOrganization],
   },
 }

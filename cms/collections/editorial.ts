@@ -7,10 +7,11 @@ import { auditDeletion, auditPublication } from '../hooks/auditPublication'
 import { rememberDraftFlag } from '../hooks/draftFlag'
 import { enforceWorkflow } from '../hooks/enforceWorkflow'
 import { rememberLiveStatus } from '../hooks/liveStatus'
-import { queueContentSync, queueContentSyncOnDelete } from '../hooks/queueContentSync'
+import { queueContentSync, queueContentSyncOnDelete } from '../publish/hooks/queueContentSync'
 import { queueNotifications } from '../hooks/queueNotifications'
-import { isNotifiable } from '../email/content/publicContent'
-import { isSiteCollection } from '../../site/store/db'
+import { isNotifiable } from '../publish/mail/items'
+import type { OwnerField } from '../lib/records'
+import { isSiteCollection } from '../../library/store'
 import { syncUploadVisibility, syncUploadVisibilityOnDelete } from '../hooks/uploadVisibility'
 
 /**
@@ -19,7 +20,7 @@ import { syncUploadVisibility, syncUploadVisibilityOnDelete } from '../hooks/upl
  * site and search sync. `ownerField` names the
  * relation to the organization a contributor must belong to.
  */
-export function editorialCollection(config: CollectionConfig, options: { ownerField: string }): CollectionConfig {
+export function editorialCollection(config: CollectionConfig, options: { ownerField: OwnerField }): CollectionConfig {
   const slug = config.slug as CollectionSlug
   const hooks = config.hooks ?? {}
   const synced = isSiteCollection(slug) ? slug : null
@@ -45,12 +46,7 @@ export function editorialCollection(config: CollectionConfig, options: { ownerFi
         ...(synced ? [queueContentSync(synced)] : []),
         ...(isNotifiable(slug) ? [queueNotifications(slug)] : []),
       ],
-      afterDelete: [
-        ...(hooks.afterDelete ?? []),
-        auditDeletion,
-        syncUploadVisibilityOnDelete(slug),
-        ...(synced ? [queueContentSyncOnDelete(synced)] : []),
-      ],
+      afterDelete: [...(hooks.afterDelete ?? []), auditDeletion, syncUploadVisibilityOnDelete(slug), ...(synced ? [queueContentSyncOnDelete(synced)] : [])],
     },
   }
 }

@@ -8,7 +8,7 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toLocaleString('vi-VN', { ma
  * understands. The file is refused whole — never truncated.
  */
 export const limitUploadSize =
-  (maxMb: number, what: string): CollectionBeforeOperationHook =>
+  (maxMb: number, what: string): CollectionBeforeOperationHook<'files' | 'media'> =>
   ({ args, operation, req }) => {
     if ((operation === 'create' || operation === 'update') && req.file && req.file.size > maxMb * 1024 * 1024) {
       throw new APIError(

@@ -4,7 +4,7 @@ import nodemailer from 'nodemailer'
 import { parseConnectionUrl } from 'nodemailer/lib/shared'
 import type SMTPPool from 'nodemailer/lib/smtp-pool'
 import type { EmailAdapter, SendEmailOptions } from 'payload'
-import type { Env } from '../env'
+import type { Env } from '../../core/env/cms'
 import { outboxTransport } from './outboxTransport'
 import { htmlToText } from './render/htmlToText'
 

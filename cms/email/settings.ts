@@ -1,4 +1,4 @@
-import { env } from '../env'
+import { env } from '../../core/env/cms'
 
 export interface MailSettings {
   /** Name shown in mail (the sender's display name). */

@@ -1,22 +1,24 @@
 import path from 'node:path'
 import type { Endpoint } from 'payload'
-import { OriginalImporter, OUTCOME_LABELS, type FileResult } from '../../scripts/import/folder/importOriginal'
-import { ocrStatus } from '../../scripts/import/folder/ocr'
-import { SUPPORTED_EXTENSIONS } from '../../scripts/import/folder/read'
-import { fieldLabels } from '../../scripts/import/folder/report'
+import { env } from '../../core/env/cms'
 import { isStaff } from '../access/roles'
-import { env } from '../env'
+import { type FileResult, fieldLabels, OriginalImporter, OUTCOME_LABELS } from '../originals/importOriginal'
+import { ocrStatus } from '../originals/ocr'
+import { SUPPORTED_EXTENSIONS } from '../originals/read'
 
 /** Files one request may carry: a scan takes seconds to OCR, and the editor waits for the answer. */
 export const MAX_ORIGINALS_PER_REQUEST = 20
 
 const refuse = (status: number, message: string) =>
-  Response.json({ errors: [{ message }] }, { status, headers: { 'cache-control': 'no-store', ...(status === 413 || status === 411 ? { connection: 'close' } : {}) } })
+  Response.json(
+    { errors: [{ message }] },
+    { status, headers: { 'cache-control': 'no-store', ...(status === 413 || status === 411 ? { connection: 'close' } : {}) } },
+  )
 
 /**
  * POST /api/import-originals (multipart, field "files", several PDF/DOCX): the admin's "upload several
  * originals at once". Each file goes through the same reading and checks as the folder import
- * (scripts/import/folder/importOriginal.ts) as the signed-in editor, so the admin's rules apply to
+ * (cms/originals/importOriginal.ts) as the signed-in editor, so the admin's rules apply to
  * them; each becomes a draft, or is reported as a duplicate or with the reason it failed.
  */
 export const importOriginals: Endpoint = {
@@ -34,7 +36,10 @@ export const importOriginals: Endpoint = {
     const length = Number(req.headers.get('content-length') ?? NaN)
     if (!Number.isFinite(length)) return refuse(411, 'Yêu cầu phải cho biết dung lượng (Content-Length).')
     if (length > maxBytes) {
-      return refuse(413, `Tổng dung lượng các tệp vượt ${perFile * 5} MB cho một lần tải lên. Hãy chia thành nhiều lần, hoặc dùng lệnh nhập thư mục cho cả kho.`)
+      return refuse(
+        413,
+        `Tổng dung lượng các tệp vượt ${perFile * 5} MB cho một lần tải lên. Hãy chia thành nhiều lần, hoặc dùng lệnh nhập thư mục cho cả kho.`,
+      )
     }
     let form: FormData
     try {
@@ -45,7 +50,10 @@ export const importOriginals: Endpoint = {
     const files = form.getAll('files').filter((f): f is File => typeof f === 'object' && f !== null && 'arrayBuffer' in f)
     if (!files.length) return refuse(400, 'Chưa chọn tệp nào: hãy chọn một hoặc nhiều tệp PDF hoặc Word (.docx).')
     if (files.length > MAX_ORIGINALS_PER_REQUEST) {
-      return refuse(400, `Mỗi lần chỉ nhận tối đa ${MAX_ORIGINALS_PER_REQUEST} tệp (đã chọn ${files.length}). Hãy chia thành nhiều lần, hoặc dùng lệnh nhập thư mục cho cả kho.`)
+      return refuse(
+        400,
+        `Mỗi lần chỉ nhận tối đa ${MAX_ORIGINALS_PER_REQUEST} tệp (đã chọn ${files.length}). Hãy chia thành nhiều lần, hoặc dùng lệnh nhập thư mục cho cả kho.`,
+      )
     }
 
     const importer = new OriginalImporter(req.payload, { user: req.user })

@@ -1,9 +1,5 @@
 import type { Field } from 'payload'
-
-export const AUDIENCES = [
-  { label: 'Công khai (mọi người)', value: 'public' },
-  { label: 'Chỉ đảng viên (cần đăng nhập)', value: 'members' },
-] as const
+import { AUDIENCES } from '../../core/vocabulary'
 
 export const audienceField = (defaultValue: 'public' | 'members' = 'public'): Field => ({
   name: 'audience',

@@ -1,4 +1,5 @@
-import type { DateField } from 'payload'
+import type { DateField, FieldHook } from 'payload'
+import type { EditorialDoc } from '../lib/records'
 
 /**
  * Dates of documents are calendar days in Vietnam. Stored as noon UTC of that day so the same day
@@ -16,12 +17,16 @@ export function normalizeDay(value: unknown): string | undefined {
   return `${day}T12:00:00.000Z`
 }
 
-export const dayOnlyField = (name: string, label: string, extra: Partial<DateField> = {}): DateField => ({
-  name,
-  label,
-  type: 'date',
-  index: true,
-  ...extra,
-  admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' }, ...extra.admin },
-  hooks: { beforeChange: [({ value }) => normalizeDay(value) ?? value] },
-} as DateField)
+/** Stores the day as normalizeDay does; anything that is no date passes unchanged. */
+const storeDay: FieldHook<EditorialDoc, string | null | undefined> = ({ value }) => normalizeDay(value) ?? value
+
+export const dayOnlyField = (name: string, label: string, extra: Partial<DateField> = {}): DateField =>
+  ({
+    name,
+    label,
+    type: 'date',
+    index: true,
+    ...extra,
+    admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' }, ...extra.admin },
+    hooks: { beforeChange: [storeDay] },
+  }) as DateField

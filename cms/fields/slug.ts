@@ -1,6 +1,7 @@
 import type { CollectionSlug, Field, FieldHook, PayloadRequest } from 'payload'
-import { slugify } from '../../search/vietnamese'
+import { slugify } from '../../core/vietnamese'
 import { roleOf } from '../access/roles'
+import type { Announcement, Document, News, Organization, Subject } from '../payload-types'
 
 /**
  * Two items may yield the same readable slug (same title, same number and year); the later gets
@@ -26,17 +27,22 @@ async function freeSlug(req: PayloadRequest, collection: CollectionSlug, base: s
   }
 }
 
-type SlugSource = (data: Record<string, unknown>) => string | undefined
+/** The records with a generated slug (topics use their month instead). */
+type SluggedDoc = Document | News | Announcement | Organization | Subject
+
+/** What the slug is made of, from the record as it will be saved. */
+type SlugSource<T extends SluggedDoc> = (data: Partial<T>) => string | undefined
 
 /**
  * A readable slug, generated once from the record and then kept stable: links in feeds, e-mails and
  * printed material must keep working when an editor corrects a title. Only an admin may change it.
  */
-export const slugField = (source: SlugSource): Field => {
-  const generate: FieldHook = async ({ value, data, originalDoc, req, collection }) => {
+export const slugField = <T extends SluggedDoc>(source: SlugSource<T>): Field => {
+  const generate: FieldHook<T, string | null | undefined> = async ({ value, data, originalDoc, req, collection }) => {
     if (typeof value === 'string' && value.trim()) return slugify(value)
     if (originalDoc?.slug) return originalDoc.slug
-    const base = source({ ...(originalDoc ?? {}), ...(data ?? {}) })
+    const saved: Partial<T> = originalDoc ?? {}
+    const base = source({ ...saved, ...data })
     if (!base || !collection) return value
     return freeSlug(req, collection.slug as CollectionSlug, slugify(base), originalDoc?.id)
   }

@@ -1,16 +1,11 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+import type { EditorialDoc } from '../lib/records'
 import { isDraftSave } from './draftFlag'
 import { liveStatusBefore } from './liveStatus'
 
 type Action = 'publish' | 'unpublish' | 'delete'
 
-async function record(
-  req: PayloadRequest,
-  action: Action,
-  collection: string,
-  doc: Record<string, unknown>,
-  fromStatus: string,
-) {
+async function record(req: PayloadRequest, action: Action, collection: string, doc: EditorialDoc, fromStatus: string) {
   await req.payload.create({
     collection: 'audit-logs',
     req,
@@ -18,9 +13,10 @@ async function record(
       action,
       collectionSlug: collection,
       documentId: String(doc.id),
-      documentTitle: String(doc.title ?? doc.name ?? doc.slug ?? doc.id).slice(0, 500),
+      // A draft may be saved without a title; its slug or id names it then.
+      documentTitle: String(doc.title ?? doc.slug ?? doc.id).slice(0, 500),
       user: req.user?.collection === 'users' ? req.user.id : undefined,
-      userEmail: (req.user as { email?: string } | null)?.email ?? 'hệ thống',
+      userEmail: req.user?.email ?? 'hệ thống',
       fromStatus,
       at: new Date().toISOString(),
     },
@@ -28,7 +24,7 @@ async function record(
 }
 
 /** Publish and unpublish leave a trace: who, when, which item, from which status. */
-export const auditPublication: CollectionAfterChangeHook = async ({ doc, operation, req, collection }) => {
+export const auditPublication: CollectionAfterChangeHook<EditorialDoc> = async ({ doc, operation, req, collection }) => {
   if (isDraftSave(req, doc)) return doc
   const from = operation === 'create' ? 'new' : (liveStatusBefore(req, collection.slug, doc.id) ?? 'draft')
   const to = doc._status
@@ -37,7 +33,7 @@ export const auditPublication: CollectionAfterChangeHook = async ({ doc, operati
   return doc
 }
 
-export const auditDeletion: CollectionAfterDeleteHook = async ({ doc, req, collection }) => {
+export const auditDeletion: CollectionAfterDeleteHook<EditorialDoc> = async ({ doc, req, collection }) => {
   await record(req, 'delete', collection.slug, doc, doc._status ?? 'draft')
   return doc
 }

@@ -1,4 +1,5 @@
 import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
+import type { EditorialSlug } from '../lib/records'
 
 const KEY = 'soTayDraftSave'
 
@@ -7,9 +8,9 @@ const KEY = 'soTayDraftSave'
  * (`draft: true`, which writes a version and leaves the published document alone) or for a real
  * change of the live document. The operation's arguments do, so they are remembered on the request.
  */
-export const rememberDraftFlag: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+export const rememberDraftFlag: CollectionBeforeOperationHook<EditorialSlug> = ({ args, operation, req }) => {
   if (operation === 'create' || operation === 'update' || operation === 'updateByID') {
-    req.context[KEY] = Boolean((args as { draft?: boolean }).draft)
+    req.context[KEY] = Boolean(args.draft)
   }
   return args
 }

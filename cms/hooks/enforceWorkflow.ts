@@ -1,5 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import { APIError } from 'payload'
+import type { EditorialDoc } from '../lib/records'
 import { canPublish, roleOf } from '../access/roles'
 import { isDraftSave } from './draftFlag'
 import { liveStatusBefore } from './liveStatus'
@@ -19,7 +20,7 @@ export const PUBLISH_FORBIDDEN =
  * unpublishing. Others save drafts for a publisher to review. Server code without a user (import,
  * scheduled publishing) is trusted; secrecy is enforced separately, for everyone.
  */
-export const enforceWorkflow: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req, collection }) => {
+export const enforceWorkflow: CollectionBeforeChangeHook<EditorialDoc> = ({ data, originalDoc, operation, req, collection }) => {
   if (!req.user || canPublish(req.user)) return data
   if (roleOf(req.user) === 'member') throw new WorkflowError('Tài khoản đảng viên chỉ được đọc nội dung.')
   if (isDraftSave(req, data)) return data

@@ -1,10 +1,12 @@
-import type { CollectionSlug, FieldHook, PayloadRequest, RelationshipField, UploadField } from 'payload'
+import type { CollectionSlug, FieldHook, PayloadRequest, RelationshipField, TypeWithID, UploadField } from 'payload'
 import { isEditorial } from '../access/roles'
+import type { EditorialDoc } from '../lib/records'
+import { relationId } from '../lib/relations'
+
+/** A relation to one collection as a field holds it: an id, or the record when populated. */
+type Related = string | number | TypeWithID
 
 const CACHE = 'soTayReadableIds'
-
-const idOfValue = (v: unknown): string | undefined =>
-  typeof v === 'string' || typeof v === 'number' ? String(v) : v && typeof v === 'object' && 'id' in v ? String((v as { id: unknown }).id) : undefined
 
 /** Which of these ids the request's user may read, remembered for the rest of the request. */
 async function readable(req: PayloadRequest, collection: CollectionSlug, ids: string[]): Promise<Set<string>> {
@@ -36,14 +38,14 @@ async function readable(req: PayloadRequest, collection: CollectionSlug, ids: st
  * (Local API: the site and search sync) keeps every id — it re-reads each target with the same rules.
  */
 const hideUnreadable =
-  (collection: CollectionSlug): FieldHook =>
+  (collection: CollectionSlug): FieldHook<EditorialDoc, Related | Related[] | null | undefined> =>
   async ({ value, req, overrideAccess }) => {
     if (overrideAccess || req.payloadAPI === 'local' || isEditorial(req.user) || value === null || value === undefined) return value
-    const list: unknown[] = Array.isArray(value) ? value : [value]
-    const ids = list.map(idOfValue).filter((id): id is string => id !== undefined)
+    const list = Array.isArray(value) ? value : [value]
+    const ids = list.map(relationId).filter((id): id is string => id !== undefined)
     const allowed = await readable(req, collection, ids)
     const kept = list.filter((v) => {
-      const id = idOfValue(v)
+      const id = relationId(v)
       return id !== undefined && allowed.has(id)
     })
     return Array.isArray(value) ? kept : (kept[0] ?? null)

@@ -1,4 +1,5 @@
 import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
+import type { EditorialDoc } from '../lib/records'
 
 const KEY = 'soTayLiveStatus'
 type Store = Record<string, string | undefined>
@@ -8,9 +9,9 @@ type Store = Record<string, string | undefined>
  * over a published item, `originalDoc._status` says "draft" while the item is still live. Workflow
  * and audit decisions need the live status, so it is read from the database before the change.
  */
-export const rememberLiveStatus: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req, collection }) => {
+export const rememberLiveStatus: CollectionBeforeChangeHook<EditorialDoc> = async ({ data, operation, originalDoc, req, collection }) => {
   if (operation !== 'update' || !originalDoc?.id) return data
-  const live = await req.payload.db.findOne<{ id: string; _status?: string }>({
+  const live = await req.payload.db.findOne<EditorialDoc>({
     collection: collection.slug,
     where: { id: { equals: originalDoc.id } },
     req,

@@ -1,5 +1,6 @@
-import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
-import { isPublicRecord, type NotifiableCollection } from '../email/content/publicContent'
+import type { CollectionAfterChangeHook, DataFromCollectionSlug, PayloadRequest } from 'payload'
+import type { NotifiableCollection } from '../publish/mail/items'
+import { isPublicRecord } from '../publish/publicView'
 import { recordFirstPublication } from '../email/queue/publications'
 import { isDraftSave } from './draftFlag'
 import { liveStatusBefore } from './liveStatus'
@@ -21,11 +22,15 @@ async function hasImmediateSubscribers(req: PayloadRequest): Promise<boolean> {
  * A bulk restore sets `context.silent` and notifies nobody.
  */
 export const queueNotifications =
-  (collection: NotifiableCollection): CollectionAfterChangeHook =>
+  (collection: NotifiableCollection): CollectionAfterChangeHook<DataFromCollectionSlug<NotifiableCollection>> =>
   async ({ doc, previousDoc, operation, req }) => {
     if (req.context.silent === true || isDraftSave(req, doc)) return doc
     if (!isPublicRecord(collection, doc)) return doc
-    if (operation === 'update' && liveStatusBefore(req, collection, doc.id) === 'published' && isPublicRecord(collection, { ...previousDoc, _status: 'published' })) {
+    if (
+      operation === 'update' &&
+      liveStatusBefore(req, collection, doc.id) === 'published' &&
+      isPublicRecord(collection, { ...previousDoc, _status: 'published' })
+    ) {
       return doc
     }
     const ref = { collection, id: String(doc.id) }

@@ -1,4 +1,4 @@
-import type { CollectionBeforeOperationHook, FlattenedField, Where } from 'payload'
+import type { CollectionBeforeOperationHook, CollectionSlug, FlattenedField, Where } from 'payload'
 import { APIError } from 'payload'
 
 const COMPARISONS = new Set(['equals', 'not_equals', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal', 'in', 'not_in', 'all'])
@@ -42,8 +42,8 @@ function badComparison(fields: FlattenedField[], where: unknown): { path: string
  * A filter comparing a date or number field with something that is neither reached the database
  * as an unbindable value (a 500 on SQLite). Such a query is refused with 400 and the field named.
  */
-export const refuseBadQueries: CollectionBeforeOperationHook = ({ args, collection }) => {
-  const where = (args as { where?: unknown }).where
+export const refuseBadQueries: CollectionBeforeOperationHook<CollectionSlug> = ({ args, collection }) => {
+  const where = 'where' in args ? args.where : undefined
   if (!where) return args
   const versions = collection.versions ? [{ name: 'version', type: 'group', flattenedFields: collection.flattenedFields } as unknown as FlattenedField] : []
   const found = badComparison([...collection.flattenedFields, ...versions], where)

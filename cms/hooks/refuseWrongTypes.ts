@@ -66,7 +66,8 @@ function relationsOf(field: Field, value: unknown, path: string): Relation[] {
   const one = (v: unknown): Relation | null => {
     if (isId(v) && typeof field.relationTo === 'string') return { path, label: labelOf(field), collection: field.relationTo, id: String(v) }
     if (isObject(v) && 'relationTo' in v && isId(v.value)) return { path, label: labelOf(field), collection: String(v.relationTo), id: String(v.value) }
-    if (isObject(v) && isId(v.id) && typeof field.relationTo === 'string') return { path, label: labelOf(field), collection: field.relationTo, id: String(v.id) }
+    if (isObject(v) && isId(v.id) && typeof field.relationTo === 'string')
+      return { path, label: labelOf(field), collection: field.relationTo, id: String(v.id) }
     return null
   }
   return (Array.isArray(value) ? value : [value]).map(one).filter((r): r is Relation => r !== null)
@@ -111,7 +112,8 @@ function findWrongType(fields: Field[], data: Data, prefix = '', relations: Rela
       continue
     }
     const expected = expectation(field)
-    if (expected && !expected.ok(value)) return { path, message: `Ô «${labelOf(field)}» cần ${expected.what}; giá trị gửi lên không đúng kiểu nên không được lưu.` }
+    if (expected && !expected.ok(value))
+      return { path, message: `Ô «${labelOf(field)}» cần ${expected.what}; giá trị gửi lên không đúng kiểu nên không được lưu.` }
     relations.push(...relationsOf(field, value, path))
   }
   return null
@@ -154,9 +156,10 @@ const isSpreadArray = (data: Data) => {
  * records exist — and refused whole with the field's name; required fields and the finer rules
  * stay with Payload's validation.
  */
-const refuseWrongTypes: CollectionBeforeOperationHook = async ({ args, operation, req, collection }) => {
+const refuseWrongTypes: CollectionBeforeOperationHook<CollectionSlug> = async ({ args, operation, req, collection }) => {
   if (operation !== 'create' && operation !== 'update') return args
-  const data = (args as { data?: unknown }).data
+  // Checked as it came: a request body can hold anything, whatever the collection's type says.
+  const data: unknown = args.data
   if (data === undefined) return args
   if (!isObject(data) || isSpreadArray(data)) throw fieldError(req, collection.slug, 'data', 'Dữ liệu gửi lên phải là một đối tượng JSON gồm các ô cần lưu.')
   // The sanitized fields: with those Payload adds (email and password, upload and status fields).

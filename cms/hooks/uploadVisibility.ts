@@ -1,22 +1,25 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionSlug, PayloadRequest, Where } from 'payload'
+import type { EditorialDoc } from '../lib/records'
+import { relationIds } from '../lib/relations'
 import { isDraftSave } from './draftFlag'
 
 type UploadSlug = 'files' | 'media'
+type UploadReference = { content: 'documents'; field: 'attachments'; upload: 'files' } | { content: 'news'; field: 'cover'; upload: 'media' }
 
 /** Which content field points at which upload collection. */
-export const UPLOAD_REFERENCES: ReadonlyArray<{ content: CollectionSlug; field: string; upload: UploadSlug }> = [
+export const UPLOAD_REFERENCES: ReadonlyArray<UploadReference> = [
   { content: 'documents', field: 'attachments', upload: 'files' },
   { content: 'news', field: 'cover', upload: 'media' },
 ]
 
-export type Visibility = 'public' | 'members' | 'private'
-
-const idsOf = (value: unknown): string[] => {
-  const list = Array.isArray(value) ? value : value ? [value] : []
-  return list
-    .map((v) => (typeof v === 'object' && v && 'id' in v ? String((v as { id: unknown }).id) : String(v)))
-    .filter(Boolean)
+/** The ids of the uploads a record uses through a reference's field (a document's attachments, a news cover). */
+function uploadsOf(doc: EditorialDoc | null | undefined, field: UploadReference['field']): string[] {
+  if (!doc) return []
+  if (field === 'attachments') return 'attachments' in doc ? relationIds(doc.attachments) : []
+  return 'cover' in doc ? relationIds(doc.cover) : []
 }
+
+export type Visibility = 'public' | 'members' | 'private'
 
 /**
  * An uploaded file is as visible as the most visible published item that uses it, and private
@@ -53,20 +56,20 @@ export async function refreshVisibility(req: PayloadRequest, upload: UploadSlug,
 }
 
 export const syncUploadVisibility =
-  (content: CollectionSlug): CollectionAfterChangeHook =>
+  (content: CollectionSlug): CollectionAfterChangeHook<EditorialDoc> =>
   async ({ doc, previousDoc, req }) => {
     if (isDraftSave(req, doc)) return doc
     for (const ref of UPLOAD_REFERENCES.filter((r) => r.content === content)) {
-      await refreshVisibility(req, ref.upload, [...idsOf(doc[ref.field]), ...idsOf(previousDoc?.[ref.field])])
+      await refreshVisibility(req, ref.upload, [...uploadsOf(doc, ref.field), ...uploadsOf(previousDoc, ref.field)])
     }
     return doc
   }
 
 export const syncUploadVisibilityOnDelete =
-  (content: CollectionSlug): CollectionAfterDeleteHook =>
+  (content: CollectionSlug): CollectionAfterDeleteHook<EditorialDoc> =>
   async ({ doc, req }) => {
     for (const ref of UPLOAD_REFERENCES.filter((r) => r.content === content)) {
-      await refreshVisibility(req, ref.upload, idsOf(doc[ref.field]))
+      await refreshVisibility(req, ref.upload, uploadsOf(doc, ref.field))
     }
     return doc
   }

@@ -5,9 +5,9 @@ import { mailDigestTask } from './mailDigest'
 import { mailFanOutTask } from './mailFanOut'
 import { mailSendTask } from './mailSend'
 import { mailTendTask } from './mailTend'
-import { syncSearchTask } from './syncSearch'
-import { syncSearchReferencesTask } from './syncSearchReferences'
-import { syncSiteTask } from './syncSite'
+import { syncSearchTask } from '../publish/jobs/syncSearch'
+import { syncSearchReferencesTask } from '../publish/jobs/syncSearchReferences'
+import { syncSiteTask } from '../publish/jobs/syncSite'
 
 /**
  * One persisted queue, run by ./runner.ts (not Payload's autoRun, which runs jobs in parallel): on a

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 import { MAIL_TASKS } from '../email/queue/jobs'
-import { env } from '../env'
+import { env } from '../../core/env/cms'
 
 /**
  * Payload marks a job "processing" when a runner takes it and never looks at it again if that
@@ -14,7 +14,14 @@ export async function releaseAbandonedJobs(payload: Payload, now = new Date()): 
   const stale = new Date(now.getTime() - env().JOBS_LEASE_SECONDS * 1000).toISOString()
   const { docs } = await payload.find({
     collection: 'payload-jobs',
-    where: { and: [{ processing: { equals: true } }, { completedAt: { exists: false } }, { updatedAt: { less_than: stale } }, { taskSlug: { not_in: [...MAIL_TASKS] } }] },
+    where: {
+      and: [
+        { processing: { equals: true } },
+        { completedAt: { exists: false } },
+        { updatedAt: { less_than: stale } },
+        { taskSlug: { not_in: [...MAIL_TASKS] } },
+      ],
+    },
     depth: 0,
     limit: 200,
     pagination: false,

@@ -1,5 +1,5 @@
 import type { TaskConfig } from 'payload'
-import { isNotifiable } from '../email/content/publicContent'
+import { isNotifiable } from '../publish/mail/items'
 import { fanOut } from '../email/queue/fanOut'
 import { ensureTend, queueMailJob, scheduleSender } from '../email/queue/jobs'
 

@@ -19,7 +19,9 @@ export const mailSendTask: TaskConfig<'mailSend'> = {
     if (result.nextRunAt) await scheduleSender(req.payload, result.nextRunAt, { outages: result.outage ? outages + 1 : 0, exceptJobId: job.id })
     await ensureTend(req.payload)
     return {
-      output: { result: `${result.sent} sent, ${result.retrying} to retry, ${result.failed} failed, ${result.cancelled} dropped${result.outage ? ' (mail server unavailable)' : ''}` },
+      output: {
+        result: `${result.sent} sent, ${result.retrying} to retry, ${result.failed} failed, ${result.cancelled} dropped${result.outage ? ' (mail server unavailable)' : ''}`,
+      },
     }
   },
 }

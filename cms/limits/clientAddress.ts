@@ -8,7 +8,10 @@ import { isIPv6 } from 'node:net'
  * /64 network, which one subscriber line gets whole.
  */
 export function clientAddress(headers: Headers): string {
-  const forwarded = (headers.get('x-forwarded-for') ?? '').split(',').map((part) => part.trim()).filter(Boolean)
+  const forwarded = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
   const address = (forwarded.at(-1) ?? '').replace(/^\[|\]$/g, '').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '')
   if (!address) return 'unknown'
   return isIPv6(address) ? ipv6Network(address) : address

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import type { Payload, PayloadRequest } from 'payload'
-import { env } from '../env'
+import { env } from '../../core/env/cms'
 
 const COLLECTION = 'request-counts'
 

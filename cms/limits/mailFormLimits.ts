@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import { APIError } from 'payload'
-import { env } from '../env'
+import { env } from '../../core/env/cms'
 import { clientAddress } from './clientAddress'
 import { countRequest } from './countRequest'
 

@@ -83,7 +83,8 @@ export async function createBackup(payload: Payload, file: string, onProgress?: 
     for (const c of collections) {
       const records = await writeJsonl(path.join(staging, recordsPath(c.slug)), collectFiles(readRecords(payload, c), c, files), tick)
       const entry: Manifest['collections'][number] = { slug: c.slug, records: { path: recordsPath(c.slug), ...records } }
-      if (c.versions) entry.versions = { path: versionsPath(c.slug), ...(await writeJsonl(path.join(staging, versionsPath(c.slug)), readVersions(payload, c), tick)) }
+      if (c.versions)
+        entry.versions = { path: versionsPath(c.slug), ...(await writeJsonl(path.join(staging, versionsPath(c.slug)), readVersions(payload, c), tick)) }
       manifest.collections.push(entry)
     }
 
@@ -105,7 +106,12 @@ export async function createBackup(payload: Payload, file: string, onProgress?: 
     }
 
     fs.writeFileSync(path.join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`)
-    const entries = ['manifest.json', 'records', ...(manifest.collections.some((c) => c.versions) ? ['versions'] : []), ...(manifest.uploads.length ? ['uploads'] : [])]
+    const entries = [
+      'manifest.json',
+      'records',
+      ...(manifest.collections.some((c) => c.versions) ? ['versions'] : []),
+      ...(manifest.uploads.length ? ['uploads'] : []),
+    ]
     await tar.c({ file: partial, cwd: staging, gzip: true, portable: true, follow: true, strict: true }, entries)
     fs.renameSync(partial, target)
     return { file: target, manifest, bytes: fs.statSync(target).size }

@@ -73,11 +73,15 @@ export const databaseKind = (payload: Payload): 'sqlite' | 'mongodb' => (payload
 export async function appliedMigrations(payload: Payload): Promise<string[]> {
   const { docs } = await payload.db.find<{ name: string; batch?: number }>({ collection: 'payload-migrations', pagination: false, limit: 0 })
   // batch -1 is Payload's marker for a database pushed in development, not a migration.
-  return docs.filter((d) => d.batch !== -1).map((d) => d.name).sort()
+  return docs
+    .filter((d) => d.batch !== -1)
+    .map((d) => d.name)
+    .sort()
 }
 
 /** A file name stored by Payload: a plain name, never a path. */
-export const isPlainFileName = (name: string) => name.length > 0 && name.length <= 255 && path.basename(name) === name && name !== '.' && name !== '..' && !name.includes('\\')
+export const isPlainFileName = (name: string) =>
+  name.length > 0 && name.length <= 255 && path.basename(name) === name && name !== '.' && name !== '..' && !name.includes('\\')
 
 /** Every file an upload record names: the original and each resized copy. */
 export function uploadFileNames(record: Record<string, unknown>): string[] {

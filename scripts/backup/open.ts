@@ -59,7 +59,13 @@ async function extractAndVerify(file: string, dir: string, onProgress?: Progress
   let manifest: Manifest
   try {
     const parsed = manifestSchema.safeParse(JSON.parse(fs.readFileSync(manifestFile, 'utf8')))
-    if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).slice(0, 5).join('; '))
+    if (!parsed.success)
+      throw new Error(
+        parsed.error.issues
+          .map((i) => `${i.path.join('.')}: ${i.message}`)
+          .slice(0, 5)
+          .join('; '),
+      )
     manifest = parsed.data
   } catch (error) {
     throw new BackupError(`manifest.json không hợp lệ (${error instanceof Error ? error.message : String(error)}).`)
@@ -104,7 +110,8 @@ async function extractAndVerify(file: string, dir: string, onProgress?: Progress
       let versions = 0
       for await (const version of readJsonl(path.join(dir, c.versions.path))) {
         versions++
-        if (version.parent === undefined || typeof version.version !== 'object') throw new BackupError(`${c.versions.path} dòng ${versions}: không phải một phiên bản.`)
+        if (version.parent === undefined || typeof version.version !== 'object')
+          throw new BackupError(`${c.versions.path} dòng ${versions}: không phải một phiên bản.`)
       }
       if (versions !== c.versions.count) throw new BackupError(`${c.versions.path} có ${versions} phiên bản, manifest ghi ${c.versions.count}.`)
     }
@@ -112,8 +119,11 @@ async function extractAndVerify(file: string, dir: string, onProgress?: Progress
   return manifest
 }
 
-/** The objects of a JSONL file, one per line; a line that is not a JSON object is a BackupError. */
-export async function* readJsonl(file: string): AsyncGenerator<Record<string, any>> {
+/**
+ * The objects of a JSONL file, one per line; a line that is not a JSON object is a BackupError.
+ * `T` is the shape backup/create.ts wrote; the archive's checksums were verified before any read.
+ */
+export async function* readJsonl<T = Record<string, unknown>>(file: string): AsyncGenerator<T> {
   const lines = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity })
   let n = 0
   for await (const line of lines) {
@@ -125,8 +135,9 @@ export async function* readJsonl(file: string): AsyncGenerator<Record<string, an
     } catch {
       throw new BackupError(`${path.basename(path.dirname(file))}/${path.basename(file)} dòng ${n} không phải JSON hợp lệ.`)
     }
-    if (!value || typeof value !== 'object' || Array.isArray(value)) throw new BackupError(`${path.basename(path.dirname(file))}/${path.basename(file)} dòng ${n} không phải một đối tượng JSON.`)
-    yield value as Record<string, any>
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+      throw new BackupError(`${path.basename(path.dirname(file))}/${path.basename(file)} dòng ${n} không phải một đối tượng JSON.`)
+    yield value as T
   }
 }
 

@@ -1,10 +1,21 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { createLocalReq, type CollectionSlug, type Payload, type PayloadRequest } from 'payload'
+import { createLocalReq, type JsonObject, type Payload, type PayloadRequest } from 'payload'
 import { appliedMigrations, backedUpCollections, BackupError, databaseKind, type BackedUpCollection, type Progress } from './format'
 import type { OpenedBackup } from './open'
 import { readJsonl } from './open'
 import { countRecords, countVersions } from './read'
+
+/** A version row as backup/create.ts writes it (Payload's version document). */
+interface StoredVersion {
+  parent: string | number
+  version: JsonObject
+  autosave?: boolean
+  createdAt: string
+  updatedAt: string
+  publishedLocale?: string | null
+  snapshot?: true | null
+}
 
 export type RestoreSummary = { records: number; versions: number; files: number; perCollection: Record<string, number> }
 
@@ -14,7 +25,8 @@ export async function existingContent(payload: Payload): Promise<Record<string, 
   for (const c of backedUpCollections(payload)) {
     const n = (await countRecords(payload, c)) + (await countVersions(payload, c))
     if (n > 0) found[c.slug] = n
-    if (c.upload && fs.existsSync(c.upload.staticDir) && fs.readdirSync(c.upload.staticDir).length > 0) found[`${c.slug} (files)`] = fs.readdirSync(c.upload.staticDir).length
+    if (c.upload && fs.existsSync(c.upload.staticDir) && fs.readdirSync(c.upload.staticDir).length > 0)
+      found[`${c.slug} (files)`] = fs.readdirSync(c.upload.staticDir).length
   }
   return found
 }
@@ -29,7 +41,9 @@ export async function restoreBackup(payload: Payload, backup: OpenedBackup, opti
   const { manifest } = backup
   const kind = databaseKind(payload)
   if (manifest.database !== kind) {
-    throw new BackupError(`bản sao lưu lấy từ cài đặt dùng ${manifest.database}, còn cài đặt này dùng ${kind}; mã bản ghi (id) không chuyển được giữa hai loại cơ sở dữ liệu.`)
+    throw new BackupError(
+      `bản sao lưu lấy từ cài đặt dùng ${manifest.database}, còn cài đặt này dùng ${kind}; mã bản ghi (id) không chuyển được giữa hai loại cơ sở dữ liệu.`,
+    )
   }
   const migrations = await appliedMigrations(payload)
   if (migrations.join('\n') !== manifest.migrations.join('\n')) {
@@ -43,7 +57,9 @@ export async function restoreBackup(payload: Payload, backup: OpenedBackup, opti
 
   const existing = await existingContent(payload)
   if (Object.keys(existing).length && !options.force) {
-    const list = Object.entries(existing).map(([slug, n]) => `${slug}: ${n}`).join(', ')
+    const list = Object.entries(existing)
+      .map(([slug, n]) => `${slug}: ${n}`)
+      .join(', ')
     throw new BackupError(`cài đặt này đã có dữ liệu (${list}). Hãy khôi phục vào một cài đặt trống, hoặc thêm --force để thay thế toàn bộ dữ liệu hiện có.`)
   }
 
@@ -67,7 +83,7 @@ export async function restoreBackup(payload: Payload, backup: OpenedBackup, opti
       }
       summary.perCollection[entry.slug] = entry.records.count
       if (entry.versions) {
-        for await (const version of readJsonl(path.join(backup.dir, entry.versions.path))) {
+        for await (const version of readJsonl<StoredVersion>(path.join(backup.dir, entry.versions.path))) {
           await payload.db.createVersion({
             collectionSlug: collection.slug,
             parent: version.parent,

@@ -6,7 +6,8 @@
  * rejection with its line number and a Vietnamese reason an editor can act on.
  * The writer (scripts/import.ts) resolves references and talks to the CMS.
  *
- * Format reference: docs/import.md (derived from /work/shared/corpus/README.md).
+ * Format reference: docs/import.md (derived from the shared corpus's README). The value lists come
+ * from core/vocabulary.ts, the same lists the CMS's fields offer.
  */
 import { createReadStream } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
@@ -20,35 +21,31 @@ import * as z from 'zod'
 // Vocabulary
 // ---------------------------------------------------------------------------
 
-import { slugify } from '../../search/vietnamese'
+import { slugify } from '../../core/vietnamese'
+import {
+  AUDIENCES,
+  DOCUMENT_TYPE_SLUGS,
+  DOCUMENT_TYPES as DOCUMENT_TYPE_LIST,
+  LEVELS,
+  NEWS_CATEGORIES as NEWS_CATEGORY_LIST,
+  SECRECY,
+  valuesOf,
+  VALIDITY,
+} from '../../core/vocabulary'
 
 export { slugify }
 
 export const KINDS = ['document', 'news', 'topic', 'announcement'] as const
 export type ImportKind = (typeof KINDS)[number]
 
-/** The corpus types plus three a real back catalogue needs (chương trình, thông tri, công văn). */
-export const DOCUMENT_TYPES = [
-  'nghi-quyet',
-  'chi-thi',
-  'quy-dinh',
-  'quyet-dinh',
-  'ket-luan',
-  'huong-dan',
-  'thong-bao',
-  'ke-hoach',
-  'de-an',
-  'bao-cao',
-  'quy-che',
-  'chuong-trinh',
-  'thong-tri',
-  'cong-van',
-] as const
-export const DOCUMENT_LEVELS = ['trung-uong', 'tinh', 'huyen', 'co-so'] as const
-export const DOCUMENT_STATUSES = ['in-force', 'superseded', 'expired'] as const
-export const DOCUMENT_AUDIENCES = ['public', 'members'] as const
-export const SECRECY_LEVELS = ['none', 'mat', 'toi-mat', 'tuyet-mat'] as const
-export const NEWS_CATEGORIES = ['hoat-dong-lanh-dao', 'hoat-dong-cap-uy', 'quoc-te', 'thong-tin-huu-ich'] as const
+// The values the CMS accepts, from the one vocabulary (core/vocabulary.ts): the import can never
+// accept a value the admin refuses, nor refuse one it offers.
+export const DOCUMENT_TYPES = DOCUMENT_TYPE_SLUGS
+export const DOCUMENT_LEVELS = valuesOf(LEVELS)
+export const DOCUMENT_STATUSES = valuesOf(VALIDITY)
+export const DOCUMENT_AUDIENCES = valuesOf(AUDIENCES)
+export const SECRECY_LEVELS = valuesOf(SECRECY)
+export const NEWS_CATEGORIES = valuesOf(NEWS_CATEGORY_LIST)
 
 /** Vietnamese names of the values above, used in messages ("chỉ chấp nhận: nghi-quyet (nghị quyết), …"). */
 export const VALUE_LABELS: Record<string, string> = {
@@ -56,37 +53,10 @@ export const VALUE_LABELS: Record<string, string> = {
   news: 'tin tức',
   topic: 'chuyên đề',
   announcement: 'thông báo',
-  'nghi-quyet': 'nghị quyết',
-  'chi-thi': 'chỉ thị',
-  'quy-dinh': 'quy định',
-  'quyet-dinh': 'quyết định',
-  'ket-luan': 'kết luận',
-  'huong-dan': 'hướng dẫn',
-  'thong-bao': 'thông báo',
-  'ke-hoach': 'kế hoạch',
-  'de-an': 'đề án',
-  'bao-cao': 'báo cáo',
-  'quy-che': 'quy chế',
-  'chuong-trinh': 'chương trình',
-  'thong-tri': 'thông tri',
-  'cong-van': 'công văn',
-  'trung-uong': 'Trung ương',
-  tinh: 'cấp tỉnh',
-  huyen: 'cấp huyện',
-  'co-so': 'cơ sở',
-  'in-force': 'còn hiệu lực',
-  superseded: 'đã bị thay thế',
-  expired: 'hết hiệu lực',
-  public: 'công khai',
-  members: 'chỉ dành cho đảng viên',
-  none: 'không mật',
-  mat: 'Mật',
-  'toi-mat': 'Tối mật',
-  'tuyet-mat': 'Tuyệt mật',
-  'hoat-dong-lanh-dao': 'hoạt động lãnh đạo',
-  'hoat-dong-cap-uy': 'hoạt động cấp ủy',
-  'quoc-te': 'quốc tế',
-  'thong-tin-huu-ich': 'thông tin hữu ích',
+  ...Object.fromEntries([
+    ...DOCUMENT_TYPE_LIST.map((t) => [t.slug, t.label]),
+    ...[LEVELS, VALIDITY, AUDIENCES, SECRECY, NEWS_CATEGORY_LIST].flatMap((list) => list.map((o) => [o.value, o.label])),
+  ]),
 }
 
 /** Vietnamese name of every field, as shown to editors in rejection reasons. */
@@ -264,14 +234,16 @@ function genericReason(iss: Issue): string {
     }
     case 'invalid_value': {
       if (input === undefined) return `${MISSING}; chỉ chấp nhận: ${allowedList(iss.values)}`
-      const hint = typeof input === 'string' && iss.values.includes(slugify(input)) && slugify(input) !== input ? ` (có phải ý bạn là «${slugify(input)}»?)` : ''
+      const hint =
+        typeof input === 'string' && iss.values.includes(slugify(input)) && slugify(input) !== input ? ` (có phải ý bạn là «${slugify(input)}»?)` : ''
       if (iss.values.length === 1) return `phải là ${show(iss.values[0])}, không phải ${show(input)}`
       return `giá trị ${show(input)} không hợp lệ${hint}; chỉ chấp nhận: ${allowedList(iss.values)}`
     }
     case 'too_small': {
       const min = Number(iss.minimum)
       if (iss.origin === 'string') return min <= 1 ? 'không được để trống' : `phải có ít nhất ${min} ký tự`
-      if (iss.origin === 'array' || iss.origin === 'set') return min <= 1 ? 'phải có ít nhất một mục' : `phải có ít nhất ${min} mục (hiện có ${Array.isArray(input) ? input.length : '?'})`
+      if (iss.origin === 'array' || iss.origin === 'set')
+        return min <= 1 ? 'phải có ít nhất một mục' : `phải có ít nhất ${min} mục (hiện có ${Array.isArray(input) ? input.length : '?'})`
       return `phải lớn hơn hoặc bằng ${min} (đang là ${show(input)})`
     }
     case 'too_big': {
@@ -307,8 +279,7 @@ const E = fieldError()
 // ---------------------------------------------------------------------------
 
 const REPLACEMENT_CHAR = '\uFFFD'
-const badCharReason = () =>
-  'chứa ký tự lỗi mã hóa «\uFFFD»; tệp có thể không được lưu ở dạng UTF-8 (trong Excel hãy chọn «CSV UTF-8»)'
+const badCharReason = () => 'chứa ký tự lỗi mã hóa «\uFFFD»; tệp có thể không được lưu ở dạng UTF-8 (trong Excel hãy chọn «CSV UTF-8»)'
 
 /** NFC, whitespace collapsed to single spaces, trimmed: titles, names, short phrases. */
 export const cleanLine = (s: string): string => s.normalize('NFC').replace(/\s+/g, ' ').trim()
@@ -337,6 +308,7 @@ function slugReason(input: unknown): string {
   if (input === '') return MISSING
   const problems: string[] = []
   if (/[A-ZĐ]/.test(input.normalize('NFC')) || /\p{Lu}/u.test(input)) problems.push('có chữ hoa')
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the class is "anything outside ASCII"
   if (/[^\x00-\x7f]/.test(input)) problems.push('có chữ có dấu hoặc ký tự ngoài bảng chữ cái Latin không dấu')
   if (/[\s_]/.test(input)) problems.push('có khoảng trắng hoặc dấu gạch dưới')
   if (/^-|-$|--/.test(input)) problems.push('có dấu gạch ngang ở đầu, ở cuối hoặc hai dấu liền nhau')
@@ -353,7 +325,10 @@ const slug = () =>
   z
     .string(E)
     .overwrite((s) => s.normalize('NFC').trim())
-    .refine((s) => SLUG_PATTERN.test(s), fieldError((iss) => slugReason(iss.input)))
+    .refine(
+      (s) => SLUG_PATTERN.test(s),
+      fieldError((iss) => slugReason(iss.input)),
+    )
 
 /** True for a real calendar date written YYYY-MM-DD. */
 export function isCalendarDate(s: string): boolean {
@@ -381,7 +356,10 @@ const isoDate = () =>
   z
     .string(E)
     .overwrite((s) => s.trim())
-    .refine(isCalendarDate, fieldError((iss) => dateReason(iss.input)))
+    .refine(
+      isCalendarDate,
+      fieldError((iss) => dateReason(iss.input)),
+    )
 
 const DATETIME_PATTERN = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,3})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/
 
@@ -404,7 +382,10 @@ const offsetDateTime = () =>
   z
     .string(E)
     .overwrite((s) => s.trim())
-    .refine(isOffsetDateTime, fieldError((iss) => dateTimeReason(iss.input)))
+    .refine(
+      isOffsetDateTime,
+      fieldError((iss) => dateTimeReason(iss.input)),
+    )
 
 /** Turns null, "" and whitespace-only strings into "absent" so defaults / optionality apply. */
 const emptyToUndefined = (v: unknown): unknown => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v)
@@ -416,18 +397,18 @@ const nullable = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefin
 
 const dedupe = <T>(items: T[]): T[] => [...new Set(items)]
 /** List of items, duplicates dropped, absent/null → []. */
-const list = <T extends z.ZodType>(item: T) =>
-  z.preprocess(emptyToUndefined, z.array(item, E).overwrite(dedupe).default([]))
+const list = <T extends z.ZodType>(item: T) => z.preprocess(emptyToUndefined, z.array(item, E).overwrite(dedupe).default([]))
 
-const enumOf = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.enum(values, E))
+const enumOf = <const T extends readonly [string, ...string[]]>(values: T) => z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.enum(values, E))
 
 function fileNameReason(input: unknown, requireImage: boolean): string | undefined {
   if (typeof input !== 'string') return undefined
   const name = input
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(name)) return `${show(name)} là địa chỉ web; hãy tải tệp về, đặt vào thư mục --files và ghi tên tệp`
-  if (name.startsWith('/') || /^[a-z]:/i.test(name)) return `${show(name)} là đường dẫn tuyệt đối; hãy ghi đường dẫn tương đối trong thư mục --files, ví dụ «van-ban/nq-21-2022.pdf»`
-  if (name.split('/').some((seg) => seg === '..' || seg === '')) return `${show(name)} không hợp lệ: đường dẫn không được chứa «..» hay «//» và phải nằm trong thư mục --files`
+  if (name.startsWith('/') || /^[a-z]:/i.test(name))
+    return `${show(name)} là đường dẫn tuyệt đối; hãy ghi đường dẫn tương đối trong thư mục --files, ví dụ «van-ban/nq-21-2022.pdf»`
+  if (name.split('/').some((seg) => seg === '..' || seg === ''))
+    return `${show(name)} không hợp lệ: đường dẫn không được chứa «..» hay «//» và phải nằm trong thư mục --files`
   if (requireImage && !COVER_EXTENSIONS.includes(path.extname(name).toLowerCase())) {
     return `${show(name)} không phải tệp ảnh; ảnh bìa phải có đuôi ${COVER_EXTENSIONS.join(', ')}`
   }
@@ -438,9 +419,16 @@ function fileNameReason(input: unknown, requireImage: boolean): string | undefin
 const fileName = (requireImage = false) =>
   z
     .string(E)
-    .overwrite((s) => cleanLine(s).replace(/\\/g, '/').replace(/^(\.\/)+/, ''))
+    .overwrite((s) =>
+      cleanLine(s)
+        .replace(/\\/g, '/')
+        .replace(/^(\.\/)+/, ''),
+    )
     .min(1, E)
-    .refine((s) => fileNameReason(s, requireImage) === undefined, fieldError((iss) => fileNameReason(iss.input, requireImage)))
+    .refine(
+      (s) => fileNameReason(s, requireImage) === undefined,
+      fieldError((iss) => fileNameReason(iss.input, requireImage)),
+    )
 
 /** Khóa: "XIII" or 13; always output as a string. */
 const term = () => z.preprocess((v) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? String(v) : v), line())
@@ -534,7 +522,11 @@ export const documentRow = z
   .superRefine((d, ctx) => {
     const statusOk = (DOCUMENT_STATUSES as readonly string[]).includes(d.status)
     if (d.status === 'superseded' && d.supersededBy == null) {
-      addReason(ctx, ['supersededBy'], 'bắt buộc khi «Tình trạng hiệu lực» (status) là «superseded» (đã bị thay thế): hãy ghi mã định danh của văn bản thay thế')
+      addReason(
+        ctx,
+        ['supersededBy'],
+        'bắt buộc khi «Tình trạng hiệu lực» (status) là «superseded» (đã bị thay thế): hãy ghi mã định danh của văn bản thay thế',
+      )
     } else if (statusOk && d.status !== 'superseded' && d.supersededBy != null) {
       addReason(ctx, ['supersededBy'], `chỉ được ghi khi «Tình trạng hiệu lực» (status) là «superseded»; văn bản này đang là «${d.status}» nên hãy để trống`)
     }
@@ -542,7 +534,11 @@ export const documentRow = z
       addReason(ctx, ['supersededBy'], 'văn bản không thể được thay thế bởi chính nó')
     }
     if (d.secrecy && d.secrecy !== 'none' && d.audience === 'public') {
-      addReason(ctx, ['audience'], `văn bản có «Độ mật» (secrecy) là «${d.secrecy}» (${VALUE_LABELS[d.secrecy]}) không được để công khai (public); hãy ghi «members»`)
+      addReason(
+        ctx,
+        ['audience'],
+        `văn bản có «Độ mật» (secrecy) là «${d.secrecy}» (${VALUE_LABELS[d.secrecy]}) không được để công khai (public); hãy ghi «members»`,
+      )
     }
   })
 
@@ -602,7 +598,12 @@ export const announcementRow = z
       audience: z.preprocess(
         emptyToUndefined,
         z
-          .literal('members', fieldError((iss) => (iss.input === undefined ? undefined : `thông báo chỉ dành cho đảng viên nên chỉ nhận giá trị «members», không phải ${show(iss.input)}`)))
+          .literal(
+            'members',
+            fieldError((iss) =>
+              iss.input === undefined ? undefined : `thông báo chỉ dành cho đảng viên nên chỉ nhận giá trị «members», không phải ${show(iss.input)}`,
+            ),
+          )
           .default('members'),
       ),
     },
@@ -768,7 +769,7 @@ const SNIFF_BYTES = 64 * 1024
 async function basicChecks(filePath: string): Promise<{ format: ImportFormat; firstLine: string }> {
   const format = detectImportFormat(filePath)
   const base = path.basename(filePath)
-  let info
+  let info: Awaited<ReturnType<typeof stat>>
   try {
     info = await stat(filePath)
   } catch {
@@ -900,7 +901,8 @@ function jsonErrorReason(error: unknown, text: string): string {
   let hint = 'hãy kiểm tra dấu phẩy, dấu hai chấm, dấu ngoặc { } [ ] và dấu nháy kép quanh tên trường và giá trị'
   if (/end of JSON input|Unterminated string/i.test(msg)) hint = 'dòng bị cắt cụt: thiếu dấu nháy kép hoặc dấu ngoặc đóng ở cuối'
   else if (/control character/i.test(msg)) hint = 'có ký tự tab hoặc xuống dòng nằm trực tiếp trong chuỗi; hãy viết chúng thành \\t và \\n'
-  else if (/[“”]/.test(text.slice(Math.max(0, (at ?? 0) - 2), (at ?? 0) + 2))) hint = 'dùng dấu nháy thẳng (") thay cho dấu nháy cong (“ ”) quanh tên trường và giá trị'
+  else if (/[“”]/.test(text.slice(Math.max(0, (at ?? 0) - 2), (at ?? 0) + 2)))
+    hint = 'dùng dấu nháy thẳng (") thay cho dấu nháy cong (“ ”) quanh tên trường và giá trị'
   return (
     `Dòng này không phải JSON hợp lệ${at !== undefined ? ` (lỗi ở ký tự thứ ${at + 1}${near ? `, gần «${near}»` : ''})` : ''}: ${hint}. ` +
     'Mỗi dòng phải là một đối tượng JSON trọn vẹn, ví dụ {"kind": "document", "id": "…", …}'
@@ -1051,7 +1053,10 @@ export function csvCellsToRecord(
       return
     }
     if (CSV_LIST_COLUMNS.includes(col)) {
-      const items = cell.split(CSV_LIST_SEPARATOR).map((s) => s.trim()).filter(Boolean)
+      const items = cell
+        .split(CSV_LIST_SEPARATOR)
+        .map((s) => s.trim())
+        .filter(Boolean)
       if (items.length) value[col] = items
       return
     }
@@ -1136,7 +1141,10 @@ async function* readCsvRecords(filePath: string, delimiter: string): AsyncGenera
     for await (const rec of parser as AsyncIterable<CsvRecord>) {
       if (!columns) {
         if (skipped.length) {
-          throw new ImportFileError('csv-header', `Tệp CSV «${path.basename(filePath)}»: không đọc được dòng tiêu đề (${skipped[0]!.reason}). Tệp chưa được nhập.`)
+          throw new ImportFileError(
+            'csv-header',
+            `Tệp CSV «${path.basename(filePath)}»: không đọc được dòng tiêu đề (${skipped[0]!.reason}). Tệp chưa được nhập.`,
+          )
         }
         columns = resolveHeader(rec.cells, filePath)
         inCellBreaks += rec.end - rec.start

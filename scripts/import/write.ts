@@ -1,8 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { CollectionSlug, Payload } from 'payload'
+import { reasonOf } from '../../cms/lib/fieldError'
 import { plainTextToLexical } from '../../cms/richtext/plainText'
-import { parseDocumentNumber, printedCode } from '../../search/vietnamese'
+import { parseDocumentNumber, printedCode } from '../../core/documentNumbers'
 import { checkImportFile, readImportRows, type AnnouncementRow, type DocumentRow, type ImportRow, type NewsRow, type TopicRow } from './rows'
 
 export interface Rejection {
@@ -42,12 +43,6 @@ const COLLECTION: Record<ImportRow['kind'], CollectionSlug> = {
 }
 
 /** The message an editor needs: Payload's field messages when there are some. */
-export function reasonOf(error: unknown): string {
-  const fields = (error as { data?: { errors?: { message: string; path?: string }[] } })?.data?.errors
-  if (fields?.length) return fields.map((e) => e.message).join('; ')
-  return error instanceof Error ? error.message : String(error)
-}
-
 /**
  * Writes validated rows through the Local API, so every rule the admin applies (number format,
  * duplicates, secrecy, slugs) applies to imports too. The record id is the slug: a second run
@@ -130,7 +125,15 @@ class Writer {
     if (cached) return cached
     const found = await this.payload.find({ collection: 'organizations', where: { name: { equals: name } }, limit: 1, depth: 0 })
     const kind =
-      level === 'trung-uong' ? 'trung-uong' : /^chi bộ/i.test(name) ? 'chi-bo' : level === 'tinh' ? 'tinh-uy' : level === 'huyen' ? 'dang-bo-truc-thuoc' : 'dang-bo-co-so'
+      level === 'trung-uong'
+        ? 'trung-uong'
+        : /^chi bộ/i.test(name)
+          ? 'chi-bo'
+          : level === 'tinh'
+            ? 'tinh-uy'
+            : level === 'huyen'
+              ? 'dang-bo-truc-thuoc'
+              : 'dang-bo-co-so'
     const id = found.docs[0]
       ? String(found.docs[0].id)
       : String((await this.payload.create({ context: this.context, collection: 'organizations', data: { name, code, kind } })).id)
@@ -142,7 +145,9 @@ class Writer {
     const cached = this.subjects.get(name)
     if (cached) return cached
     const found = await this.payload.find({ collection: 'subjects', where: { name: { equals: name } }, limit: 1, depth: 0 })
-    const id = found.docs[0] ? String(found.docs[0].id) : String((await this.payload.create({ context: this.context, collection: 'subjects', data: { name } })).id)
+    const id = found.docs[0]
+      ? String(found.docs[0].id)
+      : String((await this.payload.create({ context: this.context, collection: 'subjects', data: { name } })).id)
     this.subjects.set(name, id)
     return id
   }

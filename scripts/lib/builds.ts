@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { ROOT_DIR } from '../../cms/env'
+import { ROOT_DIR } from '../../core/env/shared'
 
 /** A hash of the sources a build depends on: the admin and the site are rebuilt only when it changes. */
 export function sourceKey(dirs: string[], files: string[] = []): string {
@@ -27,8 +27,8 @@ export function sourceKey(dirs: string[], files: string[] = []): string {
  */
 export async function buildAdminIfChanged(options: { env?: NodeJS.ProcessEnv; quiet?: boolean } = {}): Promise<'current' | 'built' | { failed: string }> {
   const stamp = path.join(ROOT_DIR, 'cms', '.next', 'so-tay-build-key')
-  // The admin's bulk upload of originals runs the folder import's code (scripts/import/).
-  const key = sourceKey(['cms', 'search', 'scripts/import'])
+  // Every part the admin's code imports (docs/architecture.md, "Parts").
+  const key = sourceKey(['cms', 'core', 'library', 'search'])
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === key) return 'current'
   if (!options.quiet) console.log('› Building the admin (next build, about a minute)…')
   const child = spawn('next', ['build', 'cms'], {

@@ -10,7 +10,7 @@ import type { Payload } from 'payload'
 export async function catchUp(payload: Payload, dataDir: string): Promise<void> {
   try {
     const { searchEngine, closeSearchEngine } = await import('../../search/engine')
-    const { checkDrift, reindexAll } = await import('../../search/sync/reindex')
+    const { checkDrift, reindexAll } = await import('../../cms/publish/search/reindex')
     const engine = await searchEngine()
     const drift = await checkDrift(payload, engine)
     if (drift.missing.length + drift.stale.length + drift.extra.length > 0) {
@@ -23,7 +23,7 @@ export async function catchUp(payload: Payload, dataDir: string): Promise<void> 
     console.error('The search index could not be checked:', error instanceof Error ? error.message : error)
   }
   try {
-    const { syncAll } = await import('../../site/store/sync')
+    const { syncAll } = await import('../../cms/publish/site/sync')
     const result = await syncAll(payload, dataDir)
     if (result.written + result.removed > 0) console.log(`› Library store: ${result.written} written, ${result.removed} removed`)
   } catch (error) {

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import type { Payload } from 'payload'
 import { z } from 'zod'
 import { passwordProblem } from '../../cms/auth/passwordStrength'
-import { LOOPBACK_HOSTS } from '../../cms/env'
+import { LOOPBACK_HOSTS } from '../../core/env/shared'
 
 /** A password an operator can type from the console once, then change. */
 const randomPassword = () => `${crypto.randomBytes(12).toString('base64url')}-A1`
@@ -13,9 +13,7 @@ export class WeakPasswordError extends FirstAdminError {}
 
 export function assertStrongPassword(password: string): void {
   if (passwordProblem(password)) {
-    throw new WeakPasswordError(
-      'ADMIN_PASSWORD is too weak: use at least 12 characters mixing three of lower case, upper case, digits and symbols.',
-    )
+    throw new WeakPasswordError('ADMIN_PASSWORD is too weak: use at least 12 characters mixing three of lower case, upper case, digits and symbols.')
   }
 }
 
@@ -68,6 +66,8 @@ export function describeFirstAdmin(outcome: FirstAdmin): string | null {
     case 'form':
       return `\n${line}\n  Chưa có tài khoản quản trị. Mở ngay ${outcome.url}\n  để tạo tài khoản đầu tiên (biểu mẫu chỉ mở khi chưa có người dùng nào).\n${line}\n`
     case 'exists':
-      return outcome.leftover ? '› ADMIN_PASSWORD vẫn còn trong cấu hình dù tài khoản quản trị đã có: hãy xóa nó (giá trị này chỉ dùng một lần và không được dùng lại).' : null
+      return outcome.leftover
+        ? '› ADMIN_PASSWORD vẫn còn trong cấu hình dù tài khoản quản trị đã có: hãy xóa nó (giá trị này chỉ dùng một lần và không được dùng lại).'
+        : null
   }
 }

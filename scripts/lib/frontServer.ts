@@ -42,7 +42,29 @@ export function selfSignedCertificate(dir: string): { cert: string; key: string 
   const cert = path.join(dir, 'fullchain.pem')
   const key = path.join(dir, 'privkey.pem')
   if (!fs.existsSync(cert)) {
-    const r = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost', '-keyout', key, '-out', cert], { encoding: 'utf8' })
+    const r = spawnSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        '/CN=localhost',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1,DNS:localhost',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+      ],
+      { encoding: 'utf8' },
+    )
     if (r.status !== 0) throw new Error(`openssl failed: ${r.stderr}`)
   }
   return { cert, key }
@@ -52,7 +74,8 @@ function replaceAll(text: string, file: string, pairs: Array<[string | RegExp, s
   for (const [from, to] of pairs) {
     const found = typeof from === 'string' ? text.includes(from) : from.test(text)
     if (!found) throw new Error(`deploy/nginx/${file}: expected to find ${from}`)
-    text = typeof from === 'string' ? text.split(from).join(to) : text.replace(new RegExp(from.source, from.flags.includes('g') ? from.flags : `${from.flags}g`), to)
+    text =
+      typeof from === 'string' ? text.split(from).join(to) : text.replace(new RegExp(from.source, from.flags.includes('g') ? from.flags : `${from.flags}g`), to)
   }
   return text
 }
@@ -61,7 +84,8 @@ function replaceAll(text: string, file: string, pairs: Array<[string | RegExp, s
 export function renderFrontConfig(options: FrontOptions): string {
   const conf = path.join(options.workDir, 'conf')
   const logs = path.join(options.workDir, 'logs')
-  for (const dir of [conf, logs, path.join(options.workDir, 'cache'), path.join(options.workDir, 'acme'), path.join(options.workDir, 'temp')]) fs.mkdirSync(dir, { recursive: true })
+  for (const dir of [conf, logs, path.join(options.workDir, 'cache'), path.join(options.workDir, 'acme'), path.join(options.workDir, 'temp')])
+    fs.mkdirSync(dir, { recursive: true })
   const tls = selfSignedCertificate(path.join(options.workDir, 'tls'))
   const isRoot = process.getuid?.() === 0
   const main = replaceAll(fs.readFileSync(path.join(NGINX_DIR, 'nginx.conf'), 'utf8'), 'nginx.conf', [
@@ -85,7 +109,8 @@ export function renderFrontConfig(options: FrontOptions): string {
     ['http {', `http {\n  client_body_temp_path ${options.workDir}/temp/body;\n  proxy_temp_path ${options.workDir}/temp/proxy;`],
   ])
   fs.writeFileSync(path.join(conf, 'nginx.conf'), main)
-  for (const file of fs.readdirSync(NGINX_DIR)) if (file !== 'nginx.conf' && file.endsWith('.conf')) fs.copyFileSync(path.join(NGINX_DIR, file), path.join(conf, file))
+  for (const file of fs.readdirSync(NGINX_DIR))
+    if (file !== 'nginx.conf' && file.endsWith('.conf')) fs.copyFileSync(path.join(NGINX_DIR, file), path.join(conf, file))
   return path.join(conf, 'nginx.conf')
 }
 

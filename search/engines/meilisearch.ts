@@ -2,7 +2,7 @@
  * The Meilisearch engine (server ≥ 1.16, client meilisearch-js 0.62).
  *
  * One public index. Members-only, draft and secret content is never given to any engine (the
- * sync only sends public published items, search/sync/items.ts), so there is nothing to hide per
+ * sync only sends public published items, cms/publish/search/items.ts), so there is nothing to hide per
  * user: no tenant tokens, no visibility filter, one index named by SEARCH_INDEX.
  *
  * Semantics follow search/ranking.ts, as the embedded engine does:
@@ -40,23 +40,11 @@ import {
   type SearchEngine,
   type SearchHit,
   type SearchItem,
-  type SearchKind,
   type SearchQuery,
   type SearchResult,
-  type ValidityStatus,
 } from '../contract'
 import { cleanText, metaText, numberCompactKeys, numberText, statusRank } from '../indexing'
-import {
-  TYPO_MIN_LENGTH,
-  UNAVAILABLE_MESSAGE,
-  checkQuery,
-  elapsed,
-  emptyFacets,
-  numberLookup,
-  queryWords,
-  sortFacet,
-  type NumberLookup,
-} from '../ranking'
+import { TYPO_MIN_LENGTH, UNAVAILABLE_MESSAGE, checkQuery, elapsed, emptyFacets, numberLookup, queryWords, sortFacet, type NumberLookup } from '../ranking'
 import { MARK_CLOSE, MARK_OPEN, buildSnippet, markedToHtml } from '../snippet'
 
 // ---------------------------------------------------------------------------------------------
@@ -202,7 +190,7 @@ export function numberClause(lookup: NumberLookup): string {
   const parts: string[] = []
   if (lookup.keys.length) parts.push(`numberKey IN [${lookup.keys.map(quoteFilterValue).join(', ')}]`)
   if (lookup.shortKeys.length) parts.push(`numberShortKey IN [${lookup.shortKeys.map(quoteFilterValue).join(', ')}]`)
-  const either = parts.length > 1 ? `(${parts.join(' OR ')})` : parts[0] ?? 'pk NOT EXISTS'
+  const either = parts.length > 1 ? `(${parts.join(' OR ')})` : (parts[0] ?? 'pk NOT EXISTS')
   return lookup.year === null ? either : `${either} AND year = ${quoteFilterValue(lookup.year)}`
 }
 
@@ -248,15 +236,17 @@ const TASK_TIMEOUT_MS = 10 * 60_000
 const WRITE_BATCH = 1000
 const CROP_WORDS = 30
 
-type PinnedDoc = Pick<MeiliDocument, 'pk' | 'id' | 'kind' | 'slug' | 'url' | 'title' | 'number' | 'type' | 'issuer' | 'issuedAt' | 'level' | 'year' | 'fields' | 'status' | 'summary'>
+type PinnedDoc = Pick<
+  MeiliDocument,
+  'pk' | 'id' | 'kind' | 'slug' | 'url' | 'title' | 'number' | 'type' | 'issuer' | 'issuedAt' | 'level' | 'year' | 'fields' | 'status' | 'summary'
+>
 
 interface Round {
   main: MultiSearchResult<MeiliDocument>
   facetResults: Map<FilterName, MultiSearchResult<MeiliDocument>>
 }
 
-const isIndexMissing = (e: unknown) =>
-  e instanceof MeilisearchError && (e as { cause?: { code?: string } }).cause?.code === 'index_not_found'
+const isIndexMissing = (e: unknown) => e instanceof MeilisearchError && (e as { cause?: { code?: string } }).cause?.code === 'index_not_found'
 
 class MeilisearchEngine implements SearchEngine {
   readonly name = 'meilisearch'
@@ -280,7 +270,8 @@ class MeilisearchEngine implements SearchEngine {
 
   private unavailable(e: unknown): unknown {
     if (e instanceof SearchUnavailableError) return e
-    if (e instanceof MeilisearchError || (e instanceof Error && e.name.startsWith('Meilisearch'))) return new SearchUnavailableError(UNAVAILABLE_MESSAGE, { cause: e })
+    if (e instanceof MeilisearchError || (e instanceof Error && e.name.startsWith('Meilisearch')))
+      return new SearchUnavailableError(UNAVAILABLE_MESSAGE, { cause: e })
     return e
   }
 
@@ -541,7 +532,16 @@ function kindTotal(result: MultiSearchResult<MeiliDocument>): number {
 }
 
 function hitOf(d: Pick<MeiliDocument, 'slug' | 'kind' | 'title' | 'number' | 'type' | 'issuer' | 'issuedAt' | 'url'>): Omit<SearchHit, 'snippet'> {
-  return { slug: d.slug, kind: d.kind, title: d.title, number: d.number ?? null, type: d.type ?? null, issuer: d.issuer ?? null, issuedAt: d.issuedAt, url: d.url }
+  return {
+    slug: d.slug,
+    kind: d.kind,
+    title: d.title,
+    number: d.number ?? null,
+    type: d.type ?? null,
+    issuer: d.issuer ?? null,
+    issuedAt: d.issuedAt,
+    url: d.url,
+  }
 }
 
 function textHit(hit: Hit<MeiliDocument>): SearchHit {

@@ -30,7 +30,7 @@
  * one and swaps by updating that one row in a transaction, so readers (this process or the site
  * server) answer from the old generation until the commit and from the new one after it; a failed
  * build drops its tables and leaves the live generation untouched (sqlite/schema.ts,
- * sqlite/writes.ts). FTS columns hold text folded by search/vietnamese.ts (foldWords; see
+ * sqlite/writes.ts). FTS columns hold text folded by core/vietnamese.ts (foldWords; see
  * sqlite/folded.ts); the tokenizer only splits it. Highlighting runs in JS on the original text
  * (search/snippet.ts).
  *

@@ -1,6 +1,6 @@
 /**
  * The shared test corpus (../shared/corpus/corpus.jsonl) as search items, the way the CMS sync
- * would build them (search/sync/items.ts): only public published content, i.e. the 39 public
+ * would build them (cms/publish/search/items.ts): only public published content, i.e. the 39 public
  * documents, the news and the topics. Members-only documents (`internal-*`) and announcements are
  * left out, as the sync leaves them out. The corpus has no full text or attachments for documents,
  * so their body and attachmentText are empty.
@@ -9,7 +9,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { noDocumentFields, searchNumberKeys, type SearchItem, type ValidityStatus } from '../contract'
-import { slugify } from '../vietnamese'
+import { slugify } from '../../core/vietnamese'
+import { documentUrl, newsUrl, topicUrl } from '../../core/urls'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 /** The shared corpus (../shared/corpus), or the copy the demo seed imports when it is not mounted. */
@@ -73,7 +74,6 @@ export function readCorpus(file = corpusPath()): CorpusRecord[] {
     .map((line) => JSON.parse(line) as CorpusRecord)
 }
 
-
 export function corpusSearchItems(file = corpusPath()): SearchItem[] {
   const items: SearchItem[] = []
   for (const r of readCorpus(file)) {
@@ -83,7 +83,7 @@ export function corpusSearchItems(file = corpusPath()): SearchItem[] {
         id: `document:${r.id}`,
         kind: 'document',
         slug: r.id,
-        url: `/van-ban/${r.id}/`,
+        url: documentUrl(r.id),
         title: r.title,
         number: r.number,
         ...searchNumberKeys(r.number),
@@ -107,7 +107,7 @@ export function corpusSearchItems(file = corpusPath()): SearchItem[] {
         id: `news:${r.id}`,
         kind: 'news',
         slug: r.id,
-        url: `/tin-tuc/${r.id}/`,
+        url: newsUrl(r.id),
         title: r.title,
         issuedAt: r.publishedAt,
         year: Number(r.publishedAt.slice(0, 4)),
@@ -121,7 +121,7 @@ export function corpusSearchItems(file = corpusPath()): SearchItem[] {
         id: `topic:${r.id}`,
         kind: 'topic',
         slug: r.id,
-        url: `/chuyen-de/${r.id}/`,
+        url: topicUrl(r.id),
         title: r.title,
         issuedAt: `${r.month}-01`,
         year: Number(r.month.slice(0, 4)),
@@ -142,7 +142,7 @@ export function syntheticDocument(slug: string, overrides: Partial<SearchItem> =
     id: `document:${slug}`,
     kind: 'document',
     slug,
-    url: `/van-ban/${slug}/`,
+    url: documentUrl(slug),
     title: 'Văn bản thử nghiệm',
     number,
     ...searchNumberKeys(number ?? ''),

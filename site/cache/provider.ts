@@ -1,3 +1,4 @@
+import { parseSiteEnv } from '../../core/env/site'
 import memoryProvider from 'astro/cache/memory'
 import type { CacheProvider, CacheProviderFactory } from 'astro'
 import { conditionalResponse, negotiateEncoding } from '../lib/httpEncoding'
@@ -16,7 +17,7 @@ import { onLibraryChange, refreshLibrary } from '../lib/library'
  */
 const provider: CacheProviderFactory<{ max?: number }> = (config) => {
   // Read when the server starts (the config object was fixed at build time).
-  const max = Number(process.env.SITE_CACHE_PAGES) || config?.max || 5000
+  const max = parseSiteEnv().SITE_CACHE_PAGES || config?.max || 5000
   const inner = (memoryProvider as CacheProviderFactory)({ ...config, max }) as CacheProvider & { onRequest: NonNullable<CacheProvider['onRequest']> }
   // The memory provider's invalidate does its work synchronously, before this returns.
   onLibraryChange((tags) => void inner.invalidate({ tags }))
@@ -25,7 +26,10 @@ const provider: CacheProviderFactory<{ max?: number }> = (config) => {
     async onRequest(context, next) {
       refreshLibrary()
       const { request } = context
-      const keyed = request.method === 'GET' ? new Request(request.url, { headers: { 'Accept-Encoding': negotiateEncoding(request.headers.get('Accept-Encoding')) } }) : request
+      const keyed =
+        request.method === 'GET'
+          ? new Request(request.url, { headers: { 'Accept-Encoding': negotiateEncoding(request.headers.get('Accept-Encoding')) } })
+          : request
       const response = await inner.onRequest({ ...context, request: keyed }, next)
       return conditionalResponse(request, response) ?? response
     },

@@ -34,7 +34,10 @@ function serviceWorkerOptions(buildId: string): BuildOptions {
 function buildIdOf(clientDir: string): string {
   const assets = path.join(clientDir, '_astro')
   const names = fs.existsSync(assets) ? fs.readdirSync(assets).sort() : []
-  const worker = fs.readdirSync(path.join(ROOT, 'site/offline')).sort().map((f) => fs.readFileSync(path.join(ROOT, 'site/offline', f)))
+  const worker = fs
+    .readdirSync(path.join(ROOT, 'site/offline'))
+    .sort()
+    .map((f) => fs.readFileSync(path.join(ROOT, 'site/offline', f)))
   return createHash('sha256').update(names.join('\n')).update(Buffer.concat(worker)).digest('hex').slice(0, 12)
 }
 
@@ -45,7 +48,10 @@ function precompress(dir: string): number {
     const file = path.join(entry.parentPath, entry.name)
     const bytes = fs.readFileSync(file)
     if (bytes.length < MIN_BYTES) continue
-    fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }))
+    fs.writeFileSync(
+      `${file}.br`,
+      zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
+    )
     fs.writeFileSync(`${file}.gz`, zlib.gzipSync(bytes, { level: 9 }))
     count += 1
   }

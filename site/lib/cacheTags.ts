@@ -1,11 +1,11 @@
-import type { SiteCollection } from '../store/db'
+import type { SiteCollection } from '../../library/store'
 import type { Library } from './library'
-import type { DocumentEntry, NewsEntry, TopicEntry } from './model'
+import type { DocumentEntry, NewsEntry, TopicEntry } from '../../library/model'
 
 /**
  * Which cached pages a library change touches, in one place: every page is tagged with what it
  * shows, and every change names the tags it invalidates. A page that shows a record must carry
- * that record's tag, or an edit would leave it stale (tests/site/live.test.ts checks each place).
+ * that record's tag, or an edit would leave it stale (tests/e2e/site/live.test.ts checks each place).
  *
  * - `all`: every page (a full reload of the store).
  * - `taxonomy`: every page (issuer and field names appear everywhere).

@@ -1,6 +1,6 @@
-import { DOCUMENT_TYPES } from '../../search/vietnamese'
-import { LEVELS, VALIDITY } from '../../cms/collections/Documents/options'
-import type { DocumentEntry } from './model'
+import { documentTypeLabel, labelOf, LEVELS, VALIDITY } from '../../core/vocabulary'
+import { pageUrl, VALIDITY_URL_SLUGS, type FacetKey } from '../../core/urls'
+import type { DocumentEntry } from '../../library/model'
 import type { Library } from './library'
 
 export interface FacetValue {
@@ -10,20 +10,10 @@ export interface FacetValue {
 }
 
 export interface Facet {
-  key: 'loai' | 'co-quan' | 'cap' | 'nam' | 'linh-vuc' | 'hieu-luc'
+  key: FacetKey
   label: string
   values: FacetValue[]
 }
-
-const VALIDITY_SLUGS: Record<DocumentEntry['status'], string> = { 'in-force': 'con-hieu-luc', expired: 'het-hieu-luc', superseded: 'bi-thay-the' }
-const typeLabel = new Map(DOCUMENT_TYPES.map((t) => [t.slug, t.label]))
-const levelLabel = new Map(LEVELS.map((l) => [l.value, l.label]))
-const validityLabel = new Map(VALIDITY.map((v) => [v.value, v.label]))
-
-export const documentTypeLabel = (type: string): string => typeLabel.get(type as never) ?? type
-export const levelLabelOf = (level: string): string => levelLabel.get(level) ?? level
-export const validityLabelOf = (status: string): string => validityLabel.get(status) ?? status
-export const validityUrl = (status: DocumentEntry['status']): string => `/van-ban/hieu-luc/${VALIDITY_SLUGS[status]}/`
 
 const computed = new WeakMap<Library, Facet[]>()
 
@@ -38,14 +28,22 @@ export function facetsOf(lib: Library): Facet[] {
   return facets
 }
 
-type FacetKey = Facet['key']
 const FACETS: Array<{ key: FacetKey; label: string; order?: (a: FacetValue, b: FacetValue) => number }> = [
   { key: 'loai', label: 'Loại văn bản' },
   { key: 'co-quan', label: 'Cơ quan ban hành' },
-  { key: 'cap', label: 'Cấp ban hành', order: (a, b) => order(LEVELS.map((l) => l.value), a.value, b.value) },
+  {
+    key: 'cap',
+    label: 'Cấp ban hành',
+    order: (a, b) =>
+      order(
+        LEVELS.map((l) => l.value),
+        a.value,
+        b.value,
+      ),
+  },
   { key: 'nam', label: 'Năm ban hành', order: (a, b) => b.value.localeCompare(a.value) },
   { key: 'linh-vuc', label: 'Lĩnh vực' },
-  { key: 'hieu-luc', label: 'Tình trạng hiệu lực', order: (a, b) => order(Object.values(VALIDITY_SLUGS), a.value, b.value) },
+  { key: 'hieu-luc', label: 'Tình trạng hiệu lực', order: (a, b) => order(Object.values(VALIDITY_URL_SLUGS), a.value, b.value) },
 ]
 const collator = new Intl.Collator('vi')
 
@@ -54,19 +52,22 @@ const collator = new Intl.Collator('vi')
  * its entry across library versions, so after a publish only the changed ones are worked out again
  * (unless issuer or subject names changed, which the maps' identity tells).
  */
-const triplesCache = new WeakMap<DocumentEntry, { orgs: Library['organizationById']; subjects: Library['subjectById']; triples: Array<[FacetKey, string, string]> }>()
+const triplesCache = new WeakMap<
+  DocumentEntry,
+  { orgs: Library['organizationById']; subjects: Library['subjectById']; triples: Array<[FacetKey, string, string]> }
+>()
 function triplesOf(doc: DocumentEntry, lib: Library): Array<[FacetKey, string, string]> {
   const cached = triplesCache.get(doc)
   if (cached && cached.orgs === lib.organizationById && cached.subjects === lib.subjectById) return cached.triples
   const triples: Array<[FacetKey, string, string]> = [['loai', doc.type, documentTypeLabel(doc.type)]]
   const org = lib.organizationById.get(doc.issuerId)
   if (org) triples.push(['co-quan', org.slug, org.name])
-  triples.push(['cap', doc.level, levelLabelOf(doc.level)], ['nam', doc.issuedAt.slice(0, 4), doc.issuedAt.slice(0, 4)])
+  triples.push(['cap', doc.level, labelOf(LEVELS, doc.level)], ['nam', doc.issuedAt.slice(0, 4), doc.issuedAt.slice(0, 4)])
   for (const id of doc.subjectIds) {
     const subject = lib.subjectById.get(id)
     if (subject) triples.push(['linh-vuc', subject.slug, subject.name])
   }
-  triples.push(['hieu-luc', VALIDITY_SLUGS[doc.status], validityLabelOf(doc.status)])
+  triples.push(['hieu-luc', VALIDITY_URL_SLUGS[doc.status], labelOf(VALIDITY, doc.status)])
   triplesCache.set(doc, { orgs: lib.organizationById, subjects: lib.subjectById, triples })
   return triples
 }
@@ -103,7 +104,7 @@ export interface ListingPage<T> {
 export function pageOf<T>(items: T[], base: string, page: number): ListingPage<T> | null {
   const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE))
   if (!Number.isInteger(page) || page < 1 || page > pages) return null
-  return { page, pages, items: items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), url: (n: number) => (n === 1 ? base : `${base}trang/${n}/`) }
+  return { page, pages, items: items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), url: (n: number) => pageUrl(base, n) }
 }
 
 /** "trang/3" → 3, undefined → 1; anything else (including "trang/1", which has its own URL) → NaN. */

@@ -42,7 +42,13 @@ const gzip = promisify(zlib.gzip)
  */
 export function compress(bytes: Uint8Array, encoding: Exclude<Encoding, 'identity'>): Promise<Buffer> {
   return encoding === 'br'
-    ? brotli(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT } })
+    ? brotli(bytes, {
+        params: {
+          [zlib.constants.BROTLI_PARAM_QUALITY]: 6,
+          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+          [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+        },
+      })
     : gzip(bytes, { level: 6 })
 }
 
@@ -61,7 +67,8 @@ function appendVary(headers: Headers, name: string): void {
 /** A copy of the response with a new body; symbol-keyed state (Astro keeps cookies there) goes along. */
 function withBody(response: Response, body: BodyInit | null, headers: Headers): Response {
   const copy = new Response(body, { status: response.status, statusText: response.statusText, headers })
-  for (const key of Object.getOwnPropertySymbols(response)) (copy as unknown as Record<symbol, unknown>)[key] = (response as unknown as Record<symbol, unknown>)[key]
+  for (const key of Object.getOwnPropertySymbols(response))
+    (copy as unknown as Record<symbol, unknown>)[key] = (response as unknown as Record<symbol, unknown>)[key]
   return copy
 }
 

@@ -1,8 +1,8 @@
-import { parseSearchEnv } from '../../cms/env'
-import type { SiteCollection } from '../store/db'
-import { StoreReader, type ChangeBatch, type Entries } from '../store/reader'
+import { parseSearchEnv } from '../../core/env/search'
+import type { SiteCollection } from '../../library/store'
+import { StoreReader, type ChangeBatch, type Entries } from '../../library/reader'
 import { tagsForChange } from './cacheTags'
-import type { DocumentEntry, FileEntry, MediaEntry, NewsEntry, OrganizationEntry, SubjectEntry, TopicEntry } from './model'
+import type { DocumentEntry, FileEntry, MediaEntry, NewsEntry, OrganizationEntry, SubjectEntry, TopicEntry } from '../../library/model'
 
 /**
  * The whole public library, held in memory by the site server and shared by every page. It comes
@@ -120,7 +120,12 @@ export function patchLibrary(prev: Library, entries: Entries, changed: Array<{ c
     const list = changed.filter((c) => c.collection === collection)
     return {
       any: list.length > 0,
-      removed: new Set(list.map((c) => (c.before ?? c.after) as { id: string } | null).filter((e) => e !== null).map((e) => e.id)),
+      removed: new Set(
+        list
+          .map((c) => (c.before ?? c.after) as { id: string } | null)
+          .filter((e) => e !== null)
+          .map((e) => e.id),
+      ),
       before: list.map((c) => c.before).filter(Boolean) as T[],
       after: list.map((c) => c.after).filter(Boolean) as T[],
     }
@@ -145,7 +150,12 @@ export function patchLibrary(prev: Library, entries: Entries, changed: Array<{ c
       if (targets.size === 0) continue
       const map = new Map(pointingAt[relation])
       for (const target of targets) {
-        const pointing = patchSorted(map.get(target) ?? [], docs.removed, docs.after.filter((d) => d[relation].includes(target)), documentOrder)
+        const pointing = patchSorted(
+          map.get(target) ?? [],
+          docs.removed,
+          docs.after.filter((d) => d[relation].includes(target)),
+          documentOrder,
+        )
         if (pointing.length > 0) map.set(target, pointing)
         else map.delete(target)
       }

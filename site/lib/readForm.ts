@@ -32,6 +32,9 @@ export async function readForm(request: Request): Promise<FormRead> {
  * proxy in front appends), else the socket's. The CMS limits the subscription form per address.
  */
 export function visitorAddress(request: Request, socketAddress: string | undefined): string | undefined {
-  const forwarded = (request.headers.get('x-forwarded-for') ?? '').split(',').map((p) => p.trim()).filter(Boolean)
+  const forwarded = (request.headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)
   return forwarded.at(-1) ?? socketAddress
 }

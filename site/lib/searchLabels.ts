@@ -1,10 +1,8 @@
-import { LEVELS } from '../../cms/collections/Documents/options'
+import { documentTypeLabel, labelOf, LEVELS, VALIDITY } from '../../core/vocabulary'
 import type { FilterName } from '../../search/contract'
-import { documentTypeLabel, validityLabelOf } from './facets'
 import type { Library } from './library'
 
 const KINDS: Record<string, string> = { document: 'Văn bản', news: 'Tin tức', topic: 'Chuyên đề' }
-const levels = new Map(LEVELS.map((l) => [l.value, l.label]))
 
 export const FILTER_LABELS: Record<FilterName, string> = {
   kind: 'Loại nội dung',
@@ -24,9 +22,9 @@ export function facetValueLabel(lib: Library, filter: FilterName, value: string)
     case 'type':
       return documentTypeLabel(value)
     case 'level':
-      return levels.get(value) ?? value
+      return labelOf(LEVELS, value)
     case 'status':
-      return validityLabelOf(value)
+      return labelOf(VALIDITY, value)
     case 'issuer':
       return [...lib.organizationById.values()].find((o) => o.slug === value)?.name ?? value
     case 'field':

@@ -1,14 +1,17 @@
+import { parseSiteEnv } from '../../core/env/site'
+import { HOME_URL, LIBRARY_URL, NEWS_LIST_URL, TOPIC_LIST_URL } from '../../core/urls'
+
 /** Site-wide settings, read from the environment when the server starts (pages render on demand). */
-export const SITE_NAME = process.env.SITE_NAME?.trim() || 'Sổ tay đảng viên điện tử'
-export const SITE_DESCRIPTION =
-  process.env.SITE_DESCRIPTION?.trim() || 'Văn bản của Đảng, tin tức và chuyên đề sinh hoạt hằng tháng dành cho đảng viên.'
+const settings = parseSiteEnv()
+export const SITE_NAME = settings.SITE_NAME
+export const SITE_DESCRIPTION = settings.SITE_DESCRIPTION
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh'
 
 export const NAV = [
-  { href: '/', label: 'Trang chủ' },
-  { href: '/van-ban/', label: 'Văn bản' },
-  { href: '/tin-tuc/', label: 'Tin tức' },
-  { href: '/chuyen-de/', label: 'Chuyên đề' },
+  { href: HOME_URL, label: 'Trang chủ' },
+  { href: LIBRARY_URL, label: 'Văn bản' },
+  { href: NEWS_LIST_URL, label: 'Tin tức' },
+  { href: TOPIC_LIST_URL, label: 'Chuyên đề' },
 ] as const
 
 /**
@@ -16,9 +19,6 @@ export const NAV = [
  * serves any domain; the build-time `site` only when it is unset or not a URL.
  */
 export function siteUrl(buildTime: URL | undefined): URL {
-  try {
-    return new URL(process.env.SITE_URL?.trim() || '')
-  } catch {
-    return buildTime ?? new URL('http://localhost:4321')
-  }
+  const configured = settings.SITE_URL
+  return configured ? new URL(configured) : (buildTime ?? new URL('http://localhost:4321'))
 }

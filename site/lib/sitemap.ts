@@ -1,6 +1,7 @@
-import { documentUrl, newsUrl, topicUrl } from './documents'
+import { isoDay } from '../../core/dates'
 import { facetsOf } from './facets'
 import type { Library } from './library'
+import { documentUrl, facetUrl, newsUrl, topicUrl } from '../../core/urls'
 
 /** URLs per sitemap file (the protocol allows 50 000; smaller files suit slow crawlers and phones). */
 export const SITEMAP_CHUNK = 10_000
@@ -12,16 +13,15 @@ export interface SitemapUrl {
 
 /** Every public page worth crawling: sections, the first page of each facet value, every item. */
 export function sitemapUrls(lib: Library): SitemapUrl[] {
-  const day = (iso: string) => iso.slice(0, 10)
   return [
     { loc: '/' },
     { loc: '/van-ban/' },
     { loc: '/tin-tuc/' },
     { loc: '/chuyen-de/' },
-    ...facetsOf(lib).flatMap((f) => f.values.map((v) => ({ loc: `/van-ban/${f.key}/${v.value}/` }))),
-    ...lib.documents.map((d) => ({ loc: documentUrl(d), lastmod: day(d.updatedAt) })),
-    ...lib.news.map((n) => ({ loc: newsUrl(n.slug), lastmod: day(n.updatedAt) })),
-    ...lib.topics.map((t) => ({ loc: topicUrl(t.slug), lastmod: day(t.updatedAt) })),
+    ...facetsOf(lib).flatMap((f) => f.values.map((v) => ({ loc: facetUrl(f.key, v.value) }))),
+    ...lib.documents.map((d) => ({ loc: documentUrl(d.slug), lastmod: isoDay(d.updatedAt) })),
+    ...lib.news.map((n) => ({ loc: newsUrl(n.slug), lastmod: isoDay(n.updatedAt) })),
+    ...lib.topics.map((t) => ({ loc: topicUrl(t.slug), lastmod: isoDay(t.updatedAt) })),
   ]
 }
 

@@ -1,6 +1,7 @@
-import { documentNumberShortKey, findDocumentNumber, fold, foldWords, parseDocumentNumber } from '../../search/vietnamese'
+import { documentNumberShortKey, findDocumentNumber, parseDocumentNumber } from '../../core/documentNumbers'
+import { fold, foldWords } from '../../core/vietnamese'
 import type { Library } from './library'
-import type { DocumentEntry } from './model'
+import type { DocumentEntry } from '../../library/model'
 
 /**
  * A plain scan over the build's documents: number matches first, then documents whose number,

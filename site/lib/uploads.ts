@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { Readable } from 'node:stream'
-import { parseSearchEnv } from '../../cms/env'
-import { uploadsDir, type UploadCollection } from '../store/db'
+import { parseSearchEnv } from '../../core/env/search'
+import { uploadsDir, type UploadCollection } from '../../library/store'
 import { isNotModified, notModifiedResponse } from './httpEncoding'
 
 /**

@@ -70,7 +70,15 @@ export function linkedPaths(html: string, pageUrl: URL): { assets: string[]; fil
 
 /** Title and document name of a saved page, for the list of saved documents. */
 export function savedPageLabel(html: string): { name: string; title: string } {
-  const decode = (s: string) => s.replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').trim()
+  const decode = (s: string) =>
+    s
+      .replace(/<[^>]+>/g, '')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&')
+      .trim()
   const name = decode(/<span class="doc-name">([\s\S]*?)<\/span>/.exec(html)?.[1] ?? '')
   const title = decode(/<span class="lede">([\s\S]*?)<\/span>/.exec(html)?.[1] ?? /<title>([\s\S]*?)<\/title>/.exec(html)?.[1] ?? '')
   return { name, title }

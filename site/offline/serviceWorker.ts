@@ -11,7 +11,17 @@
  *   document that is no longer public (404/410) is dropped.
  * Everything written goes through isStorable (site/offline/policy.ts).
  */
-import { forbidsStoring, isDocumentPath, isStorable, linkedPaths, OFFLINE_PATH, SAVED_CACHE, SHELL_CACHE_PREFIX, type WorkerReply, type WorkerRequest } from './policy'
+import {
+  forbidsStoring,
+  isDocumentPath,
+  isStorable,
+  linkedPaths,
+  OFFLINE_PATH,
+  SAVED_CACHE,
+  SHELL_CACHE_PREFIX,
+  type WorkerReply,
+  type WorkerRequest,
+} from './policy'
 
 declare const __BUILD_ID__: string
 

@@ -29,5 +29,7 @@ export const GET: APIRoute = () => {
       { name: 'Văn bản đã lưu', short_name: 'Đã lưu', url: '/ngoai-tuyen/' },
     ],
   }
-  return new Response(JSON.stringify(manifest), { headers: { 'Content-Type': 'application/manifest+json; charset=utf-8', 'Cache-Control': 'public, max-age=3600' } })
+  return new Response(JSON.stringify(manifest), {
+    headers: { 'Content-Type': 'application/manifest+json; charset=utf-8', 'Cache-Control': 'public, max-age=3600' },
+  })
 }

@@ -30,7 +30,15 @@ beforeAll(async () => {
   })
   docs.members = await payload.create({
     collection: 'documents',
-    data: documentData(orgs.branch.id, { type: 'ke-hoach', number: '05-KH/CB', level: 'co-so', title: 'Kế hoạch nội bộ chi bộ', audience: 'members', attachments: [files.members.id], _status: 'published' }),
+    data: documentData(orgs.branch.id, {
+      type: 'ke-hoach',
+      number: '05-KH/CB',
+      level: 'co-so',
+      title: 'Kế hoạch nội bộ chi bộ',
+      audience: 'members',
+      attachments: [files.members.id],
+      _status: 'published',
+    }),
   })
   docs.draft = await payload.create({
     collection: 'documents',
@@ -132,11 +140,19 @@ describe('files follow the content that uses them', () => {
 
 describe('secrecy through REST', () => {
   it('refuses a publisher publishing a secret document, with the Vietnamese reason', async () => {
-    const created = await rest.post('/documents', { ...documentData(String(docs.public.issuer?.id ?? docs.public.issuer)), secrecy: 'tuyet-mat', _status: 'published' }, publisherToken)
+    const created = await rest.post(
+      '/documents',
+      { ...documentData(String(docs.public.issuer?.id ?? docs.public.issuer)), secrecy: 'tuyet-mat', _status: 'published' },
+      publisherToken,
+    )
     expect(created.status).toBe(400)
     expect(created.text).toContain('Tuyệt mật')
     expect(created.text).toContain('không được phép xuất bản')
-    const draft = await rest.post('/documents?draft=true', { ...documentData(String(docs.public.issuer?.id ?? docs.public.issuer)), secrecy: 'mat' }, publisherToken)
+    const draft = await rest.post(
+      '/documents?draft=true',
+      { ...documentData(String(docs.public.issuer?.id ?? docs.public.issuer)), secrecy: 'mat' },
+      publisherToken,
+    )
     expect(draft.status).toBe(201)
     const publish = await rest.patch(`/documents/${draft.json.doc.id}`, { _status: 'published' }, publisherToken)
     expect(publish.status).toBe(400)

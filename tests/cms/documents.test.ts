@@ -15,8 +15,7 @@ afterAll(async () => {
   await payload?.destroy()
 })
 
-const fieldMessages = (error: unknown): string[] =>
-  ((error as { data?: { errors?: { message: string }[] } }).data?.errors ?? []).map((e) => e.message)
+const fieldMessages = (error: unknown): string[] => ((error as { data?: { errors?: { message: string }[] } }).data?.errors ?? []).map((e) => e.message)
 
 describe('document numbers', () => {
   it('stores the printed number and its normalized keys', async () => {
@@ -43,9 +42,7 @@ describe('document numbers', () => {
   })
 
   it('rejects a number whose code does not fit the document type', async () => {
-    const error = await payload
-      .create({ collection: 'documents', data: documentData(orgs.tw.id, { number: '35-CT/TW', type: 'nghi-quyet' }) })
-      .catch((e) => e)
+    const error = await payload.create({ collection: 'documents', data: documentData(orgs.tw.id, { number: '35-CT/TW', type: 'nghi-quyet' }) }).catch((e) => e)
     expect(fieldMessages(error).join(' ')).toContain('không khớp với loại văn bản “Nghị quyết”')
   })
 })
@@ -90,9 +87,7 @@ describe('duplicates', () => {
 
 describe('secrecy (Luật 29/2018)', () => {
   it.each(['mat', 'toi-mat', 'tuyet-mat'])('never publishes a %s document, even through trusted server code', async (secrecy) => {
-    const error = await payload
-      .create({ collection: 'documents', data: documentData(orgs.tw.id, { secrecy, _status: 'published' }) })
-      .catch((e) => e)
+    const error = await payload.create({ collection: 'documents', data: documentData(orgs.tw.id, { secrecy, _status: 'published' }) }).catch((e) => e)
     expect(fieldMessages(error).join(' ')).toContain('không được phép xuất bản')
     const found = await payload.find({ collection: 'documents', where: { secrecy: { equals: secrecy } } })
     expect(found.totalDocs).toBe(0)
@@ -109,9 +104,7 @@ describe('secrecy (Luật 29/2018)', () => {
 
   it('refuses to mark a live document secret, even as a draft', async () => {
     const live: any = await payload.create({ collection: 'documents', data: documentData(orgs.tw.id, { _status: 'published' }) })
-    const error = await payload
-      .update({ collection: 'documents', id: live.id, data: { secrecy: 'toi-mat' }, draft: true })
-      .catch((e) => e)
+    const error = await payload.update({ collection: 'documents', id: live.id, data: { secrecy: 'toi-mat' }, draft: true }).catch((e) => e)
     expect(fieldMessages(error).join(' ')).toContain('«Tối mật»')
     const unpublished = await payload.update({ collection: 'documents', id: live.id, data: { _status: 'draft' } })
     expect(unpublished._status).toBe('draft')

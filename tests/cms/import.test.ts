@@ -48,7 +48,8 @@ describe('import of the shared corpus', () => {
     expect(old).toBeDefined()
     expect(old.status).toBe('superseded')
     expect(old.replacedBy.docs.map((d: any) => d.slug)).toEqual(['quy-dinh-37-tw-2021'])
-    const news: any = (await payload.find({ collection: 'news', where: { slug: { equals: 'news-2024-03-14-hoa-phong-tap-huan-so-tay-dang-vien' } }, depth: 1 })).docs[0]
+    const news: any = (await payload.find({ collection: 'news', where: { slug: { equals: 'news-2024-03-14-hoa-phong-tap-huan-so-tay-dang-vien' } }, depth: 1 }))
+      .docs[0]
     expect(news.relatedDocuments.map((d: any) => d.slug)).toEqual(['quyet-dinh-27-tw-2021', 'de-an-11-tu-yen-bai-2022'])
   })
 
@@ -71,7 +72,11 @@ describe('import of the shared corpus', () => {
 describe('a re-import over files added in the admin', () => {
   const pdf = path.resolve(__dirname, '../fixtures/attachments/nghi-quyet-mau.pdf')
   const find = async (collection: 'documents' | 'news', slug: string) =>
-    (await payload.find({ collection, where: { slug: { equals: slug } }, depth: 0, limit: 1 })).docs[0] as { id: string; attachments?: string[]; cover?: string | null }
+    (await payload.find({ collection, where: { slug: { equals: slug } }, depth: 0, limit: 1 })).docs[0] as {
+      id: string
+      attachments?: string[]
+      cover?: string | null
+    }
 
   it('keeps attachments and covers the rows do not name, and clears them only with clearFiles', async () => {
     // What `npm start`'s demo seed does after importing the corpus: an original on 27-QĐ/TW, a cover on a news item.
@@ -82,7 +87,14 @@ describe('a re-import over files added in the admin', () => {
     const image = await payload.create({
       collection: 'media',
       data: { alt: 'Ảnh bìa' },
-      file: { data: await sharp({ create: { width: 64, height: 48, channels: 3, background: '#a50e0e' } }).jpeg().toBuffer(), mimetype: 'image/jpeg', name: 'bia.jpg', size: 0 },
+      file: {
+        data: await sharp({ create: { width: 64, height: 48, channels: 3, background: '#a50e0e' } })
+          .jpeg()
+          .toBuffer(),
+        mimetype: 'image/jpeg',
+        name: 'bia.jpg',
+        size: 0,
+      },
     })
     await payload.update({ collection: 'news', id: news.id, data: { cover: image.id } })
 
@@ -123,7 +135,7 @@ describe('import of a file with bad rows', () => {
     const os = await import('node:os')
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'import-')), 'dup.jsonl')
     const row = JSON.parse(fs.readFileSync(CORPUS, 'utf8').split('\n')[0])
-    fs.writeFileSync(file, JSON.stringify({ ...row, id: 'ban-sao-trung-so' }) + '\n')
+    fs.writeFileSync(file, `${JSON.stringify({ ...row, id: 'ban-sao-trung-so' })}\n`)
     const report = await importFile(payload, file)
     expect(report.created).toBe(0)
     expect(report.rejected[0].line).toBe(1)
@@ -150,13 +162,22 @@ describe('import of a file with bad rows', () => {
     await payload.create({
       collection: 'subscribers',
       overrideAccess: true,
-      data: { email: 'theo.doi@example.vn', status: 'confirmed', frequency: 'immediate', documents: true, consentAt: new Date().toISOString(), confirmedAt: new Date().toISOString(), requestedAt: new Date().toISOString(), tokenKey: 'k' } as never,
+      data: {
+        email: 'theo.doi@example.vn',
+        status: 'confirmed',
+        frequency: 'immediate',
+        documents: true,
+        consentAt: new Date().toISOString(),
+        confirmedAt: new Date().toISOString(),
+        requestedAt: new Date().toISOString(),
+        tokenKey: 'k',
+      } as never,
     })
     const fanOuts = async () => (await payload.count({ collection: 'payload-jobs', where: { taskSlug: { equals: 'mailFanOut' } } })).totalDocs
     const row = JSON.parse(fs.readFileSync(CORPUS, 'utf8').split('\n')[0])
     const fileWith = (id: string, number: string) => {
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'import-')), `${id}.jsonl`)
-      fs.writeFileSync(file, JSON.stringify({ ...row, id, number, title: `${row.title} (${number})` }) + '\n')
+      fs.writeFileSync(file, `${JSON.stringify({ ...row, id, number, title: `${row.title} (${number})` })}\n`)
       return file
     }
     const before = await fanOuts()

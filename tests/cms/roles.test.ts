@@ -48,12 +48,16 @@ describe.each(Object.entries(MATRIX) as [TestRole, boolean[]][])('role %s', (rol
 
   it(`${canUpdate ? 'can' : 'cannot'} update a draft`, async () => {
     const draft = await payload.create({ collection: 'documents', data: ownDocument(), draft: true })
-    expect(await allowed(async () => payload.update({ collection: 'documents', id: draft.id, data: { title: 'Trích yếu mới' }, draft: true, ...(await opts()) }))).toBe(canUpdate)
+    expect(
+      await allowed(async () => payload.update({ collection: 'documents', id: draft.id, data: { title: 'Trích yếu mới' }, draft: true, ...(await opts()) })),
+    ).toBe(canUpdate)
   })
 
   it(`${canPublishIt ? 'can' : 'cannot'} publish`, async () => {
     const draft = await payload.create({ collection: 'documents', data: ownDocument(), draft: true })
-    expect(await allowed(async () => payload.update({ collection: 'documents', id: draft.id, data: { _status: 'published' }, ...(await opts()) }))).toBe(canPublishIt)
+    expect(await allowed(async () => payload.update({ collection: 'documents', id: draft.id, data: { _status: 'published' }, ...(await opts()) }))).toBe(
+      canPublishIt,
+    )
     const after = await payload.findByID({ collection: 'documents', id: draft.id })
     expect(after._status).toBe(canPublishIt ? 'published' : 'draft')
   })
@@ -67,8 +71,12 @@ describe.each(Object.entries(MATRIX) as [TestRole, boolean[]][])('role %s', (rol
 
   it(`${canEditLive ? 'can' : 'cannot'} change live content without review, and ${canUnpublish ? 'can' : 'cannot'} unpublish`, async () => {
     const live = await payload.create({ collection: 'documents', data: ownDocument({ _status: 'published' }) })
-    expect(await allowed(async () => payload.update({ collection: 'documents', id: live.id, data: { title: 'Sửa trực tiếp' }, ...(await opts()) }))).toBe(canEditLive)
-    expect(await allowed(async () => payload.update({ collection: 'documents', id: live.id, data: { _status: 'draft' }, ...(await opts()) }))).toBe(canUnpublish)
+    expect(await allowed(async () => payload.update({ collection: 'documents', id: live.id, data: { title: 'Sửa trực tiếp' }, ...(await opts()) }))).toBe(
+      canEditLive,
+    )
+    expect(await allowed(async () => payload.update({ collection: 'documents', id: live.id, data: { _status: 'draft' }, ...(await opts()) }))).toBe(
+      canUnpublish,
+    )
   })
 })
 
@@ -99,9 +107,13 @@ describe('workflow details', () => {
     const other = documentData(orgs.tw.id)
     expect(await allowed(() => payload.create({ collection: 'documents', data: other, draft: true, user, overrideAccess: false }))).toBe(false)
     const theirs = await payload.create({ collection: 'documents', data: other, draft: true })
-    expect(await allowed(() => payload.update({ collection: 'documents', id: theirs.id, data: { title: 'X' }, draft: true, user, overrideAccess: false }))).toBe(false)
+    expect(
+      await allowed(() => payload.update({ collection: 'documents', id: theirs.id, data: { title: 'X' }, draft: true, user, overrideAccess: false })),
+    ).toBe(false)
     const own = await payload.create({ collection: 'documents', data: ownDocument(), draft: true, user, overrideAccess: false })
-    expect(await allowed(() => payload.update({ collection: 'documents', id: own.id, data: { issuer: orgs.tw.id }, draft: true, user, overrideAccess: false }))).toBe(false)
+    expect(
+      await allowed(() => payload.update({ collection: 'documents', id: own.id, data: { issuer: orgs.tw.id }, draft: true, user, overrideAccess: false })),
+    ).toBe(false)
     const visible = await payload.find({ collection: 'documents', user, overrideAccess: false, draft: true, limit: 500 })
     expect(visible.docs.some((d) => d.id === own.id)).toBe(true)
     expect(visible.docs.some((d) => d.id === theirs.id)).toBe(false)
@@ -129,10 +141,14 @@ describe('workflow details', () => {
       user: editor,
       overrideAccess: false,
     })
-    expect(await allowed(() => payload.update({ collection: 'news', id: news.id, data: { _status: 'published' }, user: editor, overrideAccess: false }))).toBe(false)
+    expect(await allowed(() => payload.update({ collection: 'news', id: news.id, data: { _status: 'published' }, user: editor, overrideAccess: false }))).toBe(
+      false,
+    )
     expect(await allowed(() => payload.delete({ collection: 'news', id: news.id, user: editor, overrideAccess: false }))).toBe(false)
     const publisher = await asUser(payload, users.publisher.id)
-    expect(await allowed(() => payload.update({ collection: 'news', id: news.id, data: { _status: 'published' }, user: publisher, overrideAccess: false }))).toBe(true)
+    expect(
+      await allowed(() => payload.update({ collection: 'news', id: news.id, data: { _status: 'published' }, user: publisher, overrideAccess: false })),
+    ).toBe(true)
     const log = await payload.find({ collection: 'audit-logs', where: { documentId: { equals: news.id } } })
     expect(log.docs.map((l: any) => [l.action, l.userEmail])).toEqual([['publish', users.publisher.email]])
   })
@@ -143,7 +159,10 @@ describe('workflow details', () => {
 // ---------------------------------------------------------------------------
 
 const FIXTURE_PDF = path.resolve(__dirname, '../fixtures/attachments/nghi-quyet-mau.pdf')
-const png = () => sharp({ create: { width: 40, height: 30, channels: 3, background: '#b71c1c' } }).png().toBuffer()
+const png = () =>
+  sharp({ create: { width: 40, height: 30, channels: 3, background: '#b71c1c' } })
+    .png()
+    .toBuffer()
 
 /** An upload of `org` (null: the editorial board's), unpublished unless `live`: then a published public item uses it. */
 async function upload(collection: 'files' | 'media', org: string | null, live = false) {
@@ -184,7 +203,12 @@ describe.each(['files', 'media'] as const)('%s follow the workflow', (collection
       const create = async () =>
         collection === 'files'
           ? payload.create({ collection, data: { title: 'Tải lên' } as any, filePath: FIXTURE_PDF, ...(await opts()) })
-          : payload.create({ collection, data: { alt: 'Tải lên' } as any, file: { data: await png(), mimetype: 'image/png', name: 'anh.png', size: 1 }, ...(await opts()) })
+          : payload.create({
+              collection,
+              data: { alt: 'Tải lên' } as any,
+              file: { data: await png(), mimetype: 'image/png', name: 'anh.png', size: 1 },
+              ...(await opts()),
+            })
       expect(await allowed(create)).toBe(canCreate)
     })
 
@@ -192,7 +216,9 @@ describe.each(['files', 'media'] as const)('%s follow the workflow', (collection
       const draft = await upload(collection, ownOrg())
       expect(await allowed(async () => payload.update({ collection, id: draft.id, data: { [titleField]: 'Đã sửa' }, ...(await opts()) }))).toBe(canUpdate)
       const live = await upload(collection, ownOrg(), true)
-      expect(await allowed(async () => payload.update({ collection, id: live.id, data: { [titleField]: 'Sửa bản đang dùng' }, ...(await opts()) }))).toBe(canUpdateLive)
+      expect(await allowed(async () => payload.update({ collection, id: live.id, data: { [titleField]: 'Sửa bản đang dùng' }, ...(await opts()) }))).toBe(
+        canUpdateLive,
+      )
       const after: any = await payload.findByID({ collection, id: live.id })
       expect(after[titleField]).toBe(canUpdateLive ? 'Sửa bản đang dùng' : collection === 'files' ? 'Bản gốc' : 'Ảnh bìa')
     })
@@ -228,7 +254,12 @@ describe.each(['files', 'media'] as const)('%s follow the workflow', (collection
     const own: any =
       collection === 'files'
         ? await payload.create({ collection, data: { title: 'Của chi bộ' } as any, filePath: FIXTURE_PDF, ...as })
-        : await payload.create({ collection, data: { alt: 'Của chi bộ' } as any, file: { data: await png(), mimetype: 'image/png', name: 'anh.png', size: 1 }, ...as })
+        : await payload.create({
+            collection,
+            data: { alt: 'Của chi bộ' } as any,
+            file: { data: await png(), mimetype: 'image/png', name: 'anh.png', size: 1 },
+            ...as,
+          })
     expect(own.organization?.id ?? own.organization).toBe(orgs.branch.id)
     await payload.update({ collection, id: own.id, data: { organization: orgs.tw.id } as any, ...as }).catch(() => null)
     const reread: any = await payload.findByID({ collection, id: own.id, depth: 0 })
@@ -245,7 +276,11 @@ describe('versions follow the content read rule', () => {
     ['member', false, false],
   ] as const)('%s: own organization %s, another organization (secret draft) %s', async (role, own, others) => {
     const ownDraft = await payload.create({ collection: 'documents', data: ownDocument({ title: 'Nháp của chi bộ' }), draft: true })
-    const secret = await payload.create({ collection: 'documents', data: documentData(orgs.tw.id, { title: 'Dự thảo mật của Trung ương', secrecy: 'mat' }), draft: true })
+    const secret = await payload.create({
+      collection: 'documents',
+      data: documentData(orgs.tw.id, { title: 'Dự thảo mật của Trung ương', secrecy: 'mat' }),
+      draft: true,
+    })
     const user = await asUser(payload, users[role].id)
     const read = (id: string) =>
       payload.findVersions({ collection: 'documents', where: { parent: { equals: id } }, user, overrideAccess: false }).then(

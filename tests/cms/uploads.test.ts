@@ -40,7 +40,9 @@ async function upload(collection: string, name: string, type: string, bytes: Uin
 
 describe('attachments', () => {
   it('extracts and stores the text of a real PDF on upload', async () => {
-    const res = await upload('files', 'nghi-quyet-mau.pdf', 'application/pdf', fs.readFileSync(path.join(FIXTURES, 'nghi-quyet-mau.pdf')), { title: 'Bản gốc PDF' })
+    const res = await upload('files', 'nghi-quyet-mau.pdf', 'application/pdf', fs.readFileSync(path.join(FIXTURES, 'nghi-quyet-mau.pdf')), {
+      title: 'Bản gốc PDF',
+    })
     expect(res.status).toBe(201)
     const file: any = JSON.parse(res.text).doc
     const stored: any = await payload.findByID({ collection: 'files', id: file.id })
@@ -88,7 +90,9 @@ describe('attachments', () => {
 
 describe('images', () => {
   it('are resized by sharp into the configured sizes', async () => {
-    const png = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#b71c1c' } }).png().toBuffer()
+    const png = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#b71c1c' } })
+      .png()
+      .toBuffer()
     const res = await upload('media', 'anh-bia.png', 'image/png', png, { alt: 'Ảnh bìa thử nghiệm' })
     expect(res.status).toBe(201)
     const media: any = JSON.parse(res.text).doc
@@ -99,7 +103,9 @@ describe('images', () => {
   })
 
   it('refuses an image over the image limit with a Vietnamese message', async () => {
-    const noisy = await sharp({ create: { width: 1200, height: 1200, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } } } as SharpOptions).png().toBuffer()
+    const noisy = await sharp({ create: { width: 1200, height: 1200, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } } } as SharpOptions)
+      .png()
+      .toBuffer()
     expect(noisy.length).toBeGreaterThan(0.05 * 1024 * 1024)
     const res = await upload('media', 'anh-lon.png', 'image/png', noisy, { alt: 'Ảnh quá lớn' })
     expect(res.status).toBe(413)

@@ -27,7 +27,7 @@ export async function startLiveWorld(site: SiteFixture, name: string, content: '
   const env = fixtureEnv(dir)
   if (content === 'demo') fs.cpSync(site.dataDir, env.DATA_DIR!, { recursive: true })
   else fs.mkdirSync(env.DATA_DIR!, { recursive: true })
-  // cms/env.ts reads the environment when the config module loads: set it first.
+  // core/env/cms.ts reads the environment when the config module loads: set it first.
   Object.assign(process.env, env)
   const [{ getPayload }, { default: config }, { runQueuedJobs }, { applyMigrations }] = await Promise.all([
     import('payload'),
@@ -50,7 +50,9 @@ export async function startLiveWorld(site: SiteFixture, name: string, content: '
         return await get(world.server.url, pathname)
       } catch (error) {
         const { exitCode, signalCode } = world.server.process
-        throw new Error(`GET ${pathname} failed (${(error as Error).message}; server ${exitCode ?? signalCode ?? 'running'}):\n${world.server.output().slice(-3000)}`)
+        throw new Error(
+          `GET ${pathname} failed (${(error as Error).message}; server ${exitCode ?? signalCode ?? 'running'}):\n${world.server.output().slice(-3000)}`,
+        )
       }
     },
     restartServer: async () => {

@@ -25,7 +25,10 @@ export function restClient(config: Promise<SanitizedConfig> | SanitizedConfig, b
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     })
-    const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+    const slug = url.pathname
+      .replace(/^\/api\//, '')
+      .split('/')
+      .filter(Boolean)
     const response = await handlers[method](request, { params: Promise.resolve({ slug }) })
     const text = await response.text()
     let json: any

@@ -1,17 +1,17 @@
 /**
- * The built library site for the end-to-end tests (tests/site/): one fresh CMS database seeded with
+ * The built library site for the end-to-end tests (tests/e2e/site/): one fresh CMS database seeded with
  * the demo content plus content that must never reach the site, its library store (`npm run
- * sync:site`), one `astro build`, and one running `node dist/server/serve.mjs`. Built once per test run by tests/site/global-setup.ts and
+ * sync:site`), one `astro build`, and one running `node dist/server/serve.mjs`. Built once per test run by tests/e2e/site/global-setup.ts and
  * handed to the test files through vitest's provide/inject.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
 import { readCorpus, type CorpusAnnouncement, type CorpusDocument, type CorpusNews, type CorpusRecord, type CorpusTopic } from '../../search/eval/corpus'
-import { fold } from '../../search/vietnamese'
+import { fold } from '../../core/vietnamese'
+import { freePort } from '../../scripts/lib/net'
 import { TEST_SECRET } from './payload'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -27,7 +27,7 @@ export interface SiteFixture {
   dbFile: string
   distDir: string
   cacheDir: string
-  /** What the seed wrote that must never reach the site (see tests/site/fixture/seed.ts). */
+  /** What the seed wrote that must never reach the site (see tests/e2e/site/fixture/seed.ts). */
   hidden: HiddenContent
   buildSeconds: number
 }
@@ -231,18 +231,6 @@ function run(command: string, args: string[], env: Env, what: string): Promise<s
   })
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.unref()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
-
 export interface RunningServer {
   url: string
   process: ChildProcess
@@ -306,7 +294,7 @@ export async function buildSiteFixture(): Promise<{ fixture: SiteFixture; stop: 
   let server: RunningServer
   let buildSeconds: number
   try {
-    await run(process.execPath, [TSX, path.join(ROOT, 'tests/site/fixture/seed.ts'), hiddenFile], env, 'Seeding the site fixture')
+    await run(process.execPath, [TSX, path.join(ROOT, 'tests/e2e/site/fixture/seed.ts'), hiddenFile], env, 'Seeding the site fixture')
     const started = Date.now()
     // The build holds code only; the library store is filled from the CMS at the same time.
     await Promise.all([
@@ -444,7 +432,7 @@ export function metaContent(html: string, key: string): string | undefined {
 
 export async function launchBrowser(): Promise<Browser> {
   const { chromium } = await import('playwright-core')
-  const { launchOptions } = await import('./browser')
+  const { launchOptions } = await import('../../scripts/lib/browser')
   return chromium.launch(launchOptions)
 }
 
@@ -512,7 +500,9 @@ export function speechStub(voices: Array<{ name: string; lang: string }>, ms: nu
 }
 
 /** axe-core in the page, WCAG 2.0/2.1 A and AA plus 2.2 AA: the violations and how many rules passed. */
-export async function axeAudit(page: Page): Promise<{ passed: number; violations: Array<{ id: string; impact: string | null; help: string; nodes: string[] }> }> {
+export async function axeAudit(
+  page: Page,
+): Promise<{ passed: number; violations: Array<{ id: string; impact: string | null; help: string; nodes: string[] }> }> {
   const hasAxe = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined')
   // Evaluated through the debugging protocol, not a <script> tag: the site's Content-Security-Policy
   // (rightly) refuses scripts it does not know.

@@ -60,7 +60,7 @@ class FakeMeilisearch {
     return this.log.filter((l) => l.path !== '/tasks' && !l.path.startsWith('/tasks/')).filter(filter ?? (() => true))
   }
 
-  private task(indexUid: string | null, type: string, apply: () => { code: string; message: string } | void) {
+  private task(indexUid: string | null, type: string, apply: () => { code: string; message: string } | undefined) {
     const uid = this.next++
     const error = apply() ?? null
     this.tasks.set(uid, {
@@ -81,7 +81,10 @@ class FakeMeilisearch {
   }
 
   private route(method: string, path: string, query: URLSearchParams, body: any): { status: number; body: unknown } {
-    const missing = (uid: string) => ({ status: 404, body: { message: `Index \`${uid}\` not found.`, code: 'index_not_found', type: 'invalid_request', link: '' } })
+    const missing = (uid: string) => ({
+      status: 404,
+      body: { message: `Index \`${uid}\` not found.`, code: 'index_not_found', type: 'invalid_request', link: '' },
+    })
     let m: RegExpMatchArray | null
     if (method === 'GET' && (m = path.match(/^\/tasks\/(\d+)$/))) return { status: 200, body: this.tasks.get(Number(m[1])) }
     if (method === 'POST' && path === '/indexes') {
@@ -132,7 +135,9 @@ class FakeMeilisearch {
     }
     if (method === 'POST' && path === '/swap-indexes') {
       return this.task(null, 'indexSwap', () => {
-        for (const { indexes: [a, b] } of body) {
+        for (const {
+          indexes: [a, b],
+        } of body) {
           const ia = this.indexes.get(a)
           const ib = this.indexes.get(b)
           if (!ia || !ib) return { code: 'index_not_found', message: 'missing' }
@@ -144,7 +149,16 @@ class FakeMeilisearch {
     const answer = (q: any) => {
       if (!this.indexes.has(q.indexUid)) throw missing(q.indexUid)
       const reply = this.searches.shift()?.(q) ?? {}
-      return { indexUid: q.indexUid, hits: [], query: q.q ?? '', processingTimeMs: 0, limit: q.limit ?? 20, offset: q.offset ?? 0, estimatedTotalHits: 0, ...(reply as object) }
+      return {
+        indexUid: q.indexUid,
+        hits: [],
+        query: q.q ?? '',
+        processingTimeMs: 0,
+        limit: q.limit ?? 20,
+        offset: q.offset ?? 0,
+        estimatedTotalHits: 0,
+        ...(reply as object),
+      }
     }
     try {
       if (method === 'POST' && path === '/multi-search') return { status: 200, body: { results: body.queries.map(answer) } }
@@ -207,7 +221,9 @@ describe('meilisearch engine: documents, settings, filters', () => {
       disableOnAttributes: ['numberCompactKeys', 'numberText'],
       disableOnNumbers: true,
     })
-    expect(MEILI_SETTINGS.filterableAttributes).toEqual(expect.arrayContaining(['kind', 'type', 'issuer', 'level', 'year', 'fields', 'status', 'numberKey', 'numberShortKey']))
+    expect(MEILI_SETTINGS.filterableAttributes).toEqual(
+      expect.arrayContaining(['kind', 'type', 'issuer', 'level', 'year', 'fields', 'status', 'numberKey', 'numberShortKey']),
+    )
     expect(MEILI_SETTINGS.rankingRules?.indexOf('statusRank:asc')).toBeGreaterThan(MEILI_SETTINGS.rankingRules!.indexOf('attribute'))
     const syn = synonyms()
     expect(syn.nq).toEqual(['nghi quyet'])
@@ -314,7 +330,11 @@ describe('meilisearch engine: requests', () => {
         hits: [
           {
             ...toMeiliDocument(syntheticDocument('tin-lien-quan', { title: 'Tin liên quan' })),
-            _formatted: { summary: `Nhắc <script> tới ${MARK_OPEN}21${MARK_CLOSE}-${MARK_OPEN}NQ${MARK_CLOSE}/${MARK_OPEN}TW${MARK_CLOSE}`, body: '', attachmentText: '' },
+            _formatted: {
+              summary: `Nhắc <script> tới ${MARK_OPEN}21${MARK_CLOSE}-${MARK_OPEN}NQ${MARK_CLOSE}/${MARK_OPEN}TW${MARK_CLOSE}`,
+              body: '',
+              attachmentText: '',
+            },
           },
         ],
         facetDistribution: { kind: { document: 3 }, year: { '2017': 3 }, type: { 'quy-dinh': 3 } },

@@ -14,7 +14,7 @@ import { FILTERS, type SearchEngine, type SearchItem, type SearchQuery, type Sea
 import { createSqliteEngine } from '../../search/engines/sqlite'
 import { ItemColumns, type ItemRow } from '../../search/engines/sqlite/columns'
 import { syntheticDocument } from '../../search/eval/corpus'
-import { foldWords } from '../../search/vietnamese'
+import { foldWords } from '../../core/vietnamese'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'so-tay-search-memory-'))
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
@@ -39,7 +39,12 @@ const COMMON = ['Đảng', 'cán bộ', 'thực hiện', 'nghị quyết', 'chi 
 const MIDDLE = ['chuyển đổi số', 'nông thôn mới', 'giảm nghèo', 'dân vận', 'kiểm tra', 'an ninh', 'y tế', 'du lịch', 'thanh niên', 'văn hóa']
 const RARE = ['chè shan tuyết', 'khèn Mông', 'cá tầm', 'Nà Khương', 'mắc ca', 'hát then', 'Séng Cù', 'VNeID']
 const TYPES = ['nghi-quyet', 'chi-thi', 'ke-hoach', 'quy-dinh', 'bao-cao'] as const
-const FIELDS = [['to-chuc-can-bo', 'Tổ chức cán bộ'], ['chuyen-doi-so', 'Chuyển đổi số'], ['dan-van', 'Dân vận'], ['y-te', 'Y tế']] as const
+const FIELDS = [
+  ['to-chuc-can-bo', 'Tổ chức cán bộ'],
+  ['chuyen-doi-so', 'Chuyển đổi số'],
+  ['dan-van', 'Dân vận'],
+  ['y-te', 'Y tế'],
+] as const
 
 function makeItem(r: ReturnType<typeof random>, i: number, tag = ''): SearchItem {
   const phrase = () => {
@@ -122,7 +127,8 @@ describe('sqlite engine: in-memory posting sets and facet bitmaps', () => {
       const fresh = createSqliteEngine({ path: file })
       try {
         for (const q of QUERIES) expect(visible(await ask(reader, q)), `${label}: ${JSON.stringify(q)}`).toEqual(visible(await ask(fresh, q)))
-        for (const q of ['thuc hien', 'dang vien cong t', 'chi bo nghi quyet', 'khen mong']) expect((await reader.search({ q, filters: {}, page: 1, limit: 1 })).total, `${label}: ${q}`).toBe(ftsTotal(file, q))
+        for (const q of ['thuc hien', 'dang vien cong t', 'chi bo nghi quyet', 'khen mong'])
+          expect((await reader.search({ q, filters: {}, page: 1, limit: 1 })).total, `${label}: ${q}`).toBe(ftsTotal(file, q))
       } finally {
         await fresh.close()
       }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SearchEngine, SearchItem, SearchQuery } from '../../search/contract'
 import { setSearchEngine } from '../../search/engine'
 import { createSqliteEngine } from '../../search/engines/sqlite'
-import { checkDrift, reindexAll } from '../../search/sync/reindex'
+import { checkDrift, reindexAll } from '../../cms/publish/search/reindex'
 import { runQueuedJobs } from '../../cms/jobs/runner'
 import { documentData, startWorld } from '../helpers/fixtures'
 
@@ -126,7 +126,10 @@ describe('search sync through the jobs queue', () => {
     expect(created.map((id) => flaky.state.upserts.get(id))).toEqual(created.map(() => 1))
     const found = await inner.search(query('hop tac xa kieu moi'))
     expect(found.total).toBe(50)
-    const pending = await payload.count({ collection: 'payload-jobs', where: { and: [{ completedAt: { exists: false } }, { hasError: { not_equals: true } }] } })
+    const pending = await payload.count({
+      collection: 'payload-jobs',
+      where: { and: [{ completedAt: { exists: false } }, { hasError: { not_equals: true } }] },
+    })
     expect(pending.totalDocs).toBe(0)
   }, 120_000)
 
@@ -137,10 +140,28 @@ describe('search sync through the jobs queue', () => {
     expect(drift.missing).toContain(`document:${doc.id}`)
 
     const ghost: SearchItem = {
-      id: 'document:khong-con-trong-cms', kind: 'document', slug: 'khong-con', url: '/van-ban/khong-con/', title: 'Văn bản đã xóa khỏi CMS',
-      number: null, numberKey: null, numberShortKey: null, numberCompactKey: null, type: 'nghi-quyet', issuer: null, issuerName: null,
-      level: 'tinh', issuedAt: '2020-01-01', year: 2020, fields: [], fieldNames: [], status: 'in-force', summary: '', body: '',
-      attachmentText: '', updatedAt: '2020-01-01T00:00:00.000Z',
+      id: 'document:khong-con-trong-cms',
+      kind: 'document',
+      slug: 'khong-con',
+      url: '/van-ban/khong-con/',
+      title: 'Văn bản đã xóa khỏi CMS',
+      number: null,
+      numberKey: null,
+      numberShortKey: null,
+      numberCompactKey: null,
+      type: 'nghi-quyet',
+      issuer: null,
+      issuerName: null,
+      level: 'tinh',
+      issuedAt: '2020-01-01',
+      year: 2020,
+      fields: [],
+      fieldNames: [],
+      status: 'in-force',
+      summary: '',
+      body: '',
+      attachmentText: '',
+      updatedAt: '2020-01-01T00:00:00.000Z',
     }
     await inner.upsert([ghost])
     drift = await checkDrift(payload, inner)

@@ -1,5 +1,7 @@
 import type { CollectionConfig, Field } from 'payload'
-import { isDocumentTypeSlug, parseDocumentNumber, typeMismatchMessage, validateDocumentNumber } from '../../../search/vietnamese'
+import type { Document } from '../../payload-types'
+import { isDocumentTypeSlug } from '../../../core/vocabulary'
+import { parseDocumentNumber, typeMismatchMessage, validateDocumentNumber } from '../../../core/documentNumbers'
 import { audienceField } from '../../fields/audience'
 import { readableRelation } from '../../hooks/hideUnreadableRelations'
 import { dayOnlyField } from '../../fields/dayOnly'
@@ -9,9 +11,9 @@ import { refuseUnconfirmedPublication, withFromFile } from './fromFile'
 import { normalizeNumber } from './hooks/normalizeNumber'
 import { refuseDuplicate } from './hooks/refuseDuplicate'
 import { refuseSecretPublication } from './hooks/refuseSecretPublication'
-import { documentTypeOptions, LEVELS, RELATIONS, SECRECY, VALIDITY } from './options'
+import { documentTypeOptions, LEVELS, RELATIONS, SECRECY, VALIDITY } from '../../../core/vocabulary'
 
-const documentSlug = (data: Record<string, unknown>): string | undefined => {
+const documentSlug = (data: Partial<Document>): string | undefined => {
   const parsed = typeof data.number === 'string' ? parseDocumentNumber(data.number) : null
   const year = typeof data.issuedAt === 'string' ? data.issuedAt.slice(0, 4) : ''
   if (!parsed || !data.type) return undefined
@@ -74,7 +76,7 @@ export const Documents: CollectionConfig = editorialCollection(
         type: 'row',
         fields: [
           { name: 'issuer', label: 'Cơ quan ban hành', type: 'relationship', relationTo: 'organizations', required: true, index: true },
-          { name: 'level', label: 'Cấp ban hành', type: 'select', required: true, index: true, options: LEVELS },
+          { name: 'level', label: 'Cấp ban hành', type: 'select', required: true, index: true, options: [...LEVELS] },
         ],
       },
       {
@@ -96,7 +98,7 @@ export const Documents: CollectionConfig = editorialCollection(
         admin: { description: 'Nội dung chữ của tệp được trích tự động để tìm kiếm.' },
       }),
       { name: 'subjects', label: 'Lĩnh vực', type: 'relationship', relationTo: 'subjects', hasMany: true, index: true },
-      { name: 'status', label: 'Tình trạng hiệu lực', type: 'select', required: true, defaultValue: 'in-force', index: true, options: VALIDITY },
+      { name: 'status', label: 'Tình trạng hiệu lực', type: 'select', required: true, defaultValue: 'in-force', index: true, options: [...VALIDITY] },
       {
         type: 'collapsible',
         label: 'Quan hệ với văn bản khác',
@@ -110,7 +112,7 @@ export const Documents: CollectionConfig = editorialCollection(
         type: 'select',
         required: true,
         defaultValue: 'none',
-        options: SECRECY,
+        options: [...SECRECY],
         admin: {
           position: 'sidebar',
           description: 'Văn bản Mật, Tối mật, Tuyệt mật không bao giờ được xuất bản lên mạng.',

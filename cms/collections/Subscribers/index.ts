@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { isAdmin } from '../../access/isAdmin'
-import { FREQUENCIES, EMAIL_MESSAGE } from '../../email/subscriptions/request'
-import { documentTypeOptions } from '../Documents/options'
+import { FREQUENCIES, EMAIL_MESSAGE } from '../../../core/subscriptions/request'
+import { documentTypeOptions } from '../../../core/vocabulary'
 import { confirmEndpoint } from './endpoints/confirm'
 import { subscribeEndpoint } from './endpoints/subscribe'
 import { unsubscribeEndpoints } from './endpoints/unsubscribe'
@@ -62,7 +62,14 @@ export const Subscribers: CollectionConfig = {
           options: documentTypeOptions,
           admin: { description: 'Để trống: mọi loại văn bản.' },
         },
-        { name: 'subjects', label: 'Chỉ các lĩnh vực', type: 'relationship', relationTo: 'subjects', hasMany: true, admin: { description: 'Để trống: mọi lĩnh vực.' } },
+        {
+          name: 'subjects',
+          label: 'Chỉ các lĩnh vực',
+          type: 'relationship',
+          relationTo: 'subjects',
+          hasMany: true,
+          admin: { description: 'Để trống: mọi lĩnh vực.' },
+        },
         {
           name: 'issuers',
           label: 'Chỉ các cơ quan ban hành',

@@ -1,5 +1,5 @@
-import type { Choices } from '../subscriptions/request'
-import type { MailItem } from './publicContent'
+import type { Choices } from '../../../core/subscriptions/request'
+import type { MailItem } from '../../publish/mail/items'
 
 /**
  * Whether a subscriber's choices cover an item. Within one facet any choice matches (OR); across

@@ -1,14 +1,15 @@
 import crypto from 'node:crypto'
 import type { Payload } from 'payload'
-import { loadPublicItems, refKey, type MailItem } from '../content/publicContent'
+import { loadPublicItems, refKey, type MailItem } from '../../publish/mail/items'
 import { oneClickUnsubscribeUrl } from '../links'
 import { mailSettings } from '../settings'
 import { describeChoices } from '../subscriptions/describe'
-import { requestedChoices, type StoredSubscriber } from '../subscriptions/stored'
+import { requestedChoices } from '../subscriptions/stored'
 import { confirmationMail } from '../templates/confirmation'
 import { digestMail } from '../templates/digest'
 import { notificationMail } from '../templates/notification'
-import { deliveryKey, subscriberIdOf, WITHDRAWN, type DeliveryRow } from './deliveries'
+import type { MailDelivery } from '../../payload-types'
+import { deliveryKey, itemsOf, subscriberIdOf, WITHDRAWN } from './deliveries'
 
 export interface ComposedMail {
   to: string
@@ -41,11 +42,9 @@ function listHeaders(subscriberId: string): Record<string, string> {
  * Builds the message for a delivery from what is true now: the subscriber's current state and the
  * content as an anonymous reader sees it. Throws NotWanted when nothing should be sent.
  */
-export async function composeDelivery(payload: Payload, delivery: DeliveryRow): Promise<ComposedMail> {
+export async function composeDelivery(payload: Payload, delivery: MailDelivery): Promise<ComposedMail> {
   const subscriberId = subscriberIdOf(delivery)
-  const subscriber = (await payload.findByID({ collection: 'subscribers', id: subscriberId, depth: 0, overrideAccess: true, disableErrors: true })) as
-    | StoredSubscriber
-    | null
+  const subscriber = await payload.findByID({ collection: 'subscribers', id: subscriberId, depth: 0, overrideAccess: true, disableErrors: true })
   if (!subscriber) throw new NotWanted('Người nhận không còn trong danh sách.')
   const base = { to: delivery.to, messageId: messageIdOf(delivery.key), headers: listHeaders(subscriberId) }
 
@@ -64,13 +63,11 @@ export async function composeDelivery(payload: Payload, delivery: DeliveryRow): 
   }
 
   if (subscriber.status !== 'confirmed') throw new NotWanted('Người nhận không còn nhận thư.')
-  const refs = delivery.items ?? []
+  const refs = itemsOf(delivery)
   const found = await loadPublicItems(payload, refs, mailSettings().siteUrl)
   const items = refs.map((r) => found.get(refKey(r))).filter((i): i is MailItem => Boolean(i))
   if (items.length === 0) throw new NotWanted(WITHDRAWN)
   const mail =
-    delivery.kind === 'digest'
-      ? digestMail(items, new Date(delivery.windowEnd ?? Date.now()), subscriberId)
-      : notificationMail(items[0], subscriberId)
+    delivery.kind === 'digest' ? digestMail(items, new Date(delivery.windowEnd ?? Date.now()), subscriberId) : notificationMail(items[0], subscriberId)
   return { ...base, ...mail }
 }

@@ -1,22 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
-import type { DeliveryKind, DeliveryStatus } from '../../collections/MailDeliveries/options'
-import type { ItemRef } from '../content/publicContent'
-
-export interface DeliveryRow {
-  id: string
-  key: string
-  kind: DeliveryKind
-  status: DeliveryStatus
-  subscriber: string | { id: string }
-  to: string
-  items?: ItemRef[] | null
-  windowEnd?: string | null
-  attempts?: number | null
-  nextAttemptAt?: string | null
-  lastAttemptAt?: string | null
-  claimedAt?: string | null
-  lastError?: string | null
-}
+import type { DeliveryKind } from '../../collections/MailDeliveries/options'
+import type { MailDelivery } from '../../payload-types'
+import { isNotifiable, type ItemRef } from '../../publish/mail/items'
 
 export interface NewDelivery {
   key: string
@@ -26,6 +11,9 @@ export interface NewDelivery {
   items?: ItemRef[]
   windowEnd?: string
 }
+
+/** What a delivery's status and bookkeeping fields are set to. */
+export type DeliveryChange = Partial<Omit<MailDelivery, 'id' | 'key' | 'kind' | 'subscriber' | 'to' | 'items' | 'updatedAt' | 'createdAt'>>
 
 /** Keys: one message per subscriber and thing it is about. */
 export const deliveryKey = {
@@ -37,10 +25,22 @@ export const deliveryKey = {
 /** Why a notification was dropped when its content stopped being public (a republish re-queues it). */
 export const WITHDRAWN = 'Nội dung đã gỡ xuất bản hoặc không còn công khai.'
 
-export const subscriberIdOf = (row: DeliveryRow) => (typeof row.subscriber === 'object' ? row.subscriber.id : row.subscriber)
+export const subscriberIdOf = (row: MailDelivery) => (typeof row.subscriber === 'object' ? row.subscriber.id : row.subscriber)
 
-export async function findDeliveries(payload: Payload, keys: string[], req?: PayloadRequest): Promise<Map<string, DeliveryRow>> {
-  const found = new Map<string, DeliveryRow>()
+const isItemRef = (value: unknown): value is ItemRef =>
+  typeof value === 'object' &&
+  value !== null &&
+  'collection' in value &&
+  'id' in value &&
+  typeof value.collection === 'string' &&
+  isNotifiable(value.collection) &&
+  typeof value.id === 'string'
+
+/** The items a notification or digest is about (a JSON field: written from `ItemRef`s by enqueueDelivery). */
+export const itemsOf = (row: MailDelivery): ItemRef[] => (Array.isArray(row.items) ? row.items.filter(isItemRef) : [])
+
+export async function findDeliveries(payload: Payload, keys: string[], req?: PayloadRequest): Promise<Map<string, MailDelivery>> {
+  const found = new Map<string, MailDelivery>()
   for (let i = 0; i < keys.length; i += 200) {
     const { docs } = await payload.find({
       collection: 'mail-deliveries',
@@ -51,7 +51,7 @@ export async function findDeliveries(payload: Payload, keys: string[], req?: Pay
       overrideAccess: true,
       req,
     })
-    for (const d of docs as unknown as DeliveryRow[]) found.set(d.key, d)
+    for (const d of docs) found.set(d.key, d)
   }
   return found
 }
@@ -64,7 +64,7 @@ export async function enqueueDelivery(payload: Payload, delivery: NewDelivery, r
   if ((await findDeliveries(payload, [delivery.key], req)).size > 0) return 'exists'
   await payload.create({
     collection: 'mail-deliveries',
-    data: { ...delivery, status: 'queued', attempts: 0, nextAttemptAt: new Date().toISOString() } as never,
+    data: { ...delivery, status: 'queued', attempts: 0, nextAttemptAt: new Date().toISOString() },
     depth: 0,
     overrideAccess: true,
     req,
@@ -72,8 +72,8 @@ export async function enqueueDelivery(payload: Payload, delivery: NewDelivery, r
   return 'created'
 }
 
-export async function updateDelivery(payload: Payload, id: string, data: Record<string, unknown>) {
-  await payload.update({ collection: 'mail-deliveries', id, data: data as never, depth: 0, overrideAccess: true })
+export async function updateDelivery(payload: Payload, id: string, data: DeliveryChange) {
+  await payload.update({ collection: 'mail-deliveries', id, data, depth: 0, overrideAccess: true })
 }
 
 /** Drops what is still waiting for a subscriber (unsubscribed, bounced, deleted). */
@@ -81,7 +81,7 @@ export async function cancelQueuedFor(payload: Payload, subscriberId: string, re
   await payload.update({
     collection: 'mail-deliveries',
     where: { and: [{ subscriber: { equals: subscriberId } }, { status: { equals: 'queued' } }] },
-    data: { status: 'cancelled', lastError: reason } as never,
+    data: { status: 'cancelled', lastError: reason },
     depth: 0,
     overrideAccess: true,
     req,

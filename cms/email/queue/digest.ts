@@ -1,10 +1,10 @@
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type Where } from 'payload'
-import { loadPublicItems, refKey, type ItemRef, type MailItem } from '../content/publicContent'
+import { loadPublicItems, refKey, type ItemRef, type MailItem } from '../../publish/mail/items'
 import { matches } from '../content/matches'
 import { mailSettings } from '../settings'
-import { activeChoices, type StoredSubscriber } from '../subscriptions/stored'
+import type { Subscriber } from '../../payload-types'
+import { activeChoices } from '../subscriptions/stored'
 import { deliveryKey, enqueueDelivery } from './deliveries'
-import type { PublicationRow } from './publications'
 
 const DAY = 24 * 60 * 60 * 1000
 /** Vietnam has one offset all year (UTC+7, no daylight saving). */
@@ -47,7 +47,7 @@ export interface DigestRunResult {
  * window nor put an item in two digests.
  */
 export async function buildDigests(payload: Payload, slot: Date, after: string | null): Promise<DigestRunResult> {
-  const { docs } = await payload.find({
+  const { docs: subscribers } = await payload.find({
     collection: 'subscribers',
     where: { and: [dueForDigest(slot), ...(after ? [{ id: { greater_than: after } }] : [])] },
     sort: 'id',
@@ -56,12 +56,11 @@ export async function buildDigests(payload: Payload, slot: Date, after: string |
     pagination: false,
     overrideAccess: true,
   })
-  const subscribers = docs as unknown as StoredSubscriber[]
   const floor = slot.getTime() - DIGEST_MAX_WINDOW
-  const since = (s: StoredSubscriber) => Math.max(floor, new Date(s.lastDigestAt ?? s.confirmedAt ?? slot).getTime())
+  const since = (s: Subscriber) => Math.max(floor, new Date(s.lastDigestAt ?? s.confirmedAt ?? slot).getTime())
   const earliest = Math.min(...subscribers.map(since), slot.getTime())
 
-  const { docs: published } = await payload.find({
+  const { docs: publications } = await payload.find({
     collection: 'mail-publications',
     where: { and: [{ firstPublishedAt: { greater_than: new Date(earliest).toISOString() } }, { firstPublishedAt: { less_than_equal: slot.toISOString() } }] },
     sort: 'firstPublishedAt',
@@ -70,7 +69,6 @@ export async function buildDigests(payload: Payload, slot: Date, after: string |
     pagination: false,
     overrideAccess: true,
   })
-  const publications = published as unknown as PublicationRow[]
   const refs: ItemRef[] = publications.map((p) => ({ collection: p.contentCollection, id: p.contentId }))
   const live = await loadPublicItems(payload, refs, mailSettings().siteUrl)
 
@@ -100,7 +98,7 @@ export async function buildDigests(payload: Payload, slot: Date, after: string |
         )
         if (made === 'created') created++
       }
-      await payload.update({ collection: 'subscribers', id: subscriber.id, data: { lastDigestAt: slot.toISOString() } as never, depth: 0, overrideAccess: true, req })
+      await payload.update({ collection: 'subscribers', id: subscriber.id, data: { lastDigestAt: slot.toISOString() }, depth: 0, overrideAccess: true, req })
       await commitTransaction(req)
     } catch (error) {
       await killTransaction(req)

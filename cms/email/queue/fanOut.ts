@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
-import { loadPublicItems, refKey, type ItemRef } from '../content/publicContent'
+import { loadPublicItems, refKey, type ItemRef } from '../../publish/mail/items'
 import { matches } from '../content/matches'
 import { mailSettings } from '../settings'
-import { activeChoices, type StoredSubscriber } from '../subscriptions/stored'
+import { activeChoices } from '../subscriptions/stored'
 import { deliveryKey, enqueueDelivery, findDeliveries, updateDelivery, WITHDRAWN } from './deliveries'
 import { findPublication, recordFirstPublication } from './publications'
 
@@ -42,7 +42,7 @@ export async function fanOut(payload: Payload, ref: ItemRef, after: string | nul
     pagination: false,
     overrideAccess: true,
   })
-  const subscribers = (docs as unknown as StoredSubscriber[]).filter((s) => matches(activeChoices(s), item))
+  const subscribers = docs.filter((s) => matches(activeChoices(s), item))
   const keys = subscribers.map((s) => deliveryKey.notification(String(s.id), ref))
   const existing = await findDeliveries(payload, keys)
   let created = 0
@@ -50,7 +50,8 @@ export async function fanOut(payload: Payload, ref: ItemRef, after: string | nul
     const key = deliveryKey.notification(String(subscriber.id), ref)
     const found = existing.get(key)
     if (!found) {
-      if ((await enqueueDelivery(payload, { key, kind: 'notification', subscriber: String(subscriber.id), to: subscriber.email, items: [ref] })) === 'created') created++
+      if ((await enqueueDelivery(payload, { key, kind: 'notification', subscriber: String(subscriber.id), to: subscriber.email, items: [ref] })) === 'created')
+        created++
     } else if (found.status === 'cancelled' && found.lastError === WITHDRAWN) {
       // Withdrawn before it went out, and now public again: this is still the first notification.
       await updateDelivery(payload, found.id, { status: 'queued', nextAttemptAt: new Date().toISOString(), lastError: null })

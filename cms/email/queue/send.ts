@@ -1,7 +1,8 @@
 import type { Payload } from 'payload'
 import { mailSettings } from '../settings'
 import { composeDelivery, NotWanted } from './compose'
-import { cancelQueuedFor, subscriberIdOf, updateDelivery, type DeliveryRow } from './deliveries'
+import type { MailDelivery } from '../../payload-types'
+import { cancelQueuedFor, subscriberIdOf, updateDelivery, type DeliveryChange } from './deliveries'
 import { backoffMs, classifySmtpError } from './smtpErrors'
 
 export interface SendRunResult {
@@ -19,17 +20,19 @@ const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 const BATCH = 20
 
-async function dueDeliveries(payload: Payload, now: Date, limit: number): Promise<DeliveryRow[]> {
+async function dueDeliveries(payload: Payload, now: Date, limit: number): Promise<MailDelivery[]> {
   const { docs } = await payload.find({
     collection: 'mail-deliveries',
-    where: { and: [{ status: { equals: 'queued' } }, { or: [{ nextAttemptAt: { less_than_equal: now.toISOString() } }, { nextAttemptAt: { exists: false } }] }] },
+    where: {
+      and: [{ status: { equals: 'queued' } }, { or: [{ nextAttemptAt: { less_than_equal: now.toISOString() } }, { nextAttemptAt: { exists: false } }] }],
+    },
     sort: 'nextAttemptAt',
     depth: 0,
     limit,
     pagination: false,
     overrideAccess: true,
   })
-  return docs as unknown as DeliveryRow[]
+  return docs
 }
 
 /** When the earliest queued message is due, or null when none is queued. */
@@ -42,7 +45,7 @@ export async function nextQueuedAt(payload: Payload): Promise<Date | null> {
     limit: 1,
     overrideAccess: true,
   })
-  const at = (docs[0] as unknown as DeliveryRow | undefined)?.nextAttemptAt
+  const at = docs[0]?.nextAttemptAt
   return docs.length ? new Date(at ?? Date.now()) : null
 }
 
@@ -58,15 +61,15 @@ async function attemptsInLastMinute(payload: Payload, now: number): Promise<numb
     overrideAccess: true,
     select: { lastAttemptAt: true },
   })
-  return (docs as unknown as DeliveryRow[]).map((d) => new Date(d.lastAttemptAt!).getTime())
+  return docs.map((d) => new Date(d.lastAttemptAt!).getTime())
 }
 
 /** Takes a delivery for this run; false if another run took it first. */
-async function claim(payload: Payload, delivery: DeliveryRow, now: Date): Promise<boolean> {
+async function claim(payload: Payload, delivery: MailDelivery, now: Date): Promise<boolean> {
   const { docs } = await payload.update({
     collection: 'mail-deliveries',
     where: { and: [{ id: { equals: delivery.id } }, { status: { equals: 'queued' } }] },
-    data: { status: 'sending', claimedAt: now.toISOString(), lastAttemptAt: now.toISOString(), attempts: (delivery.attempts ?? 0) + 1 } as never,
+    data: { status: 'sending', claimedAt: now.toISOString(), lastAttemptAt: now.toISOString(), attempts: (delivery.attempts ?? 0) + 1 },
     depth: 0,
     overrideAccess: true,
   })
@@ -127,9 +130,9 @@ export async function sendDueMail(payload: Payload, options: { outages?: number 
 
 type Outcome = { counter: 'sent' | 'retrying' | 'failed' | 'cancelled'; pauseUntil?: Date }
 
-async function deliver(payload: Payload, delivery: DeliveryRow, attempts: number, outages: number): Promise<Outcome> {
+async function deliver(payload: Payload, delivery: MailDelivery, attempts: number, outages: number): Promise<Outcome> {
   const s = mailSettings()
-  let mail
+  let mail: Awaited<ReturnType<typeof composeDelivery>>
   try {
     mail = await composeDelivery(payload, delivery)
   } catch (error) {
@@ -142,9 +145,17 @@ async function deliver(payload: Payload, delivery: DeliveryRow, attempts: number
     return { counter: 'cancelled' }
   }
   try {
+    // Payload types an adapter's answer as unknown; both of ours (SMTP, outbox) answer like nodemailer.
     const info = (await payload.sendEmail({ ...mail, replyTo: s.replyTo })) as { response?: string } | undefined
     const code = Number(/^\d{3}/.exec(String(info?.response ?? ''))?.[0]) || null
-    await markSent(payload, delivery.id, { status: 'sent', sentAt: new Date().toISOString(), messageId: mail.messageId, smtpCode: code, lastError: null, claimedAt: null })
+    await markSent(payload, delivery.id, {
+      status: 'sent',
+      sentAt: new Date().toISOString(),
+      messageId: mail.messageId,
+      smtpCode: code,
+      lastError: null,
+      claimedAt: null,
+    })
     return { counter: 'sent' }
   } catch (error) {
     const failure = classifySmtpError(error)
@@ -152,13 +163,26 @@ async function deliver(payload: Payload, delivery: DeliveryRow, attempts: number
     if (failure.kind === 'server') {
       // Not this recipient's fault: the attempt is not counted and the whole sender pauses.
       const pauseUntil = new Date(Date.now() + backoffMs(s.retryBaseMs, outages + 1, HOUR))
-      await updateDelivery(payload, delivery.id, { status: 'queued', attempts: attempts - 1, nextAttemptAt: pauseUntil.toISOString(), lastError: note, smtpCode: failure.code, claimedAt: null })
+      await updateDelivery(payload, delivery.id, {
+        status: 'queued',
+        attempts: attempts - 1,
+        nextAttemptAt: pauseUntil.toISOString(),
+        lastError: note,
+        smtpCode: failure.code,
+        claimedAt: null,
+      })
       payload.logger.warn({ msg: `Mail: the mail server is not accepting mail (${note}); pausing until ${pauseUntil.toISOString()}` })
       return { counter: 'retrying', pauseUntil }
     }
     if (failure.kind === 'temporary' && attempts < s.maxAttempts) {
       const next = new Date(Date.now() + backoffMs(s.retryBaseMs, attempts, 6 * HOUR))
-      await updateDelivery(payload, delivery.id, { status: 'queued', nextAttemptAt: next.toISOString(), lastError: note, smtpCode: failure.code, claimedAt: null })
+      await updateDelivery(payload, delivery.id, {
+        status: 'queued',
+        nextAttemptAt: next.toISOString(),
+        lastError: note,
+        smtpCode: failure.code,
+        claimedAt: null,
+      })
       return { counter: 'retrying' }
     }
     const reason = failure.kind === 'temporary' ? `Đã thử ${attempts} lần, vẫn lỗi tạm thời: ${note}` : note
@@ -173,7 +197,7 @@ async function deliver(payload: Payload, delivery: DeliveryRow, attempts: number
  * The server has the message: recording that must not fail on a momentary lock, or the message
  * would be taken back after the lease and sent twice.
  */
-async function markSent(payload: Payload, id: string, data: Record<string, unknown>) {
+async function markSent(payload: Payload, id: string, data: DeliveryChange) {
   for (let attempt = 1; ; attempt++) {
     try {
       return await updateDelivery(payload, id, data)
@@ -189,10 +213,9 @@ async function stopAddress(payload: Payload, subscriberId: string, reason: strin
   await payload.update({
     collection: 'subscribers',
     id: subscriberId,
-    data: { status: 'bounced', bouncedAt: new Date().toISOString(), bounceReason: reason.slice(0, 300) } as never,
+    data: { status: 'bounced', bouncedAt: new Date().toISOString(), bounceReason: reason.slice(0, 300) },
     depth: 0,
     overrideAccess: true,
-    disableErrors: true,
-  } as never)
+  })
   await cancelQueuedFor(payload, subscriberId, 'Địa chỉ bị máy chủ thư từ chối vĩnh viễn.')
 }

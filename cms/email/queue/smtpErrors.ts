@@ -15,7 +15,19 @@ export interface SmtpFailure {
   message: string
 }
 
-const CONNECTION_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED', 'ECONNRESET', 'ETLS', 'EPROTOCOL', 'EAUTH', 'EREQUIRETLS', 'ENOTFOUND'])
+const CONNECTION_CODES = new Set([
+  'ECONNECTION',
+  'ETIMEDOUT',
+  'ESOCKET',
+  'EDNS',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETLS',
+  'EPROTOCOL',
+  'EAUTH',
+  'EREQUIRETLS',
+  'ENOTFOUND',
+])
 
 export function classifySmtpError(error: unknown): SmtpFailure {
   const e = (error ?? {}) as { code?: string; responseCode?: number; command?: string; response?: string; message?: string }

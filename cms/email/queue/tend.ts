@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 import { mailSettings } from '../settings'
 import { CONFIRM_VALID_MS } from '../subscriptions/subscribe'
 import { digestSlot, dueForDigest } from './digest'
-import { closeAbandoned, ensureJob, isAbandoned, MAIL_TASKS, openJobs, queueMailJob, type JobRow } from './jobs'
+import { closeAbandoned, ensureJob, inputOf, isAbandoned, isMailTask, MAIL_TASKS, openJobs, queueMailJob } from './jobs'
 import { nextQueuedAt } from './send'
 
 /** Unsubscribed addresses are kept this long (to answer a second click kindly), then deleted. */
@@ -38,7 +38,7 @@ export async function tendMail(payload: Payload, now = new Date(), options: { ex
       nextAttemptAt: now.toISOString(),
       claimedAt: null,
       lastError: 'Lần gửi trước bị gián đoạn (tiến trình gửi thư dừng đột ngột); thư được gửi lại.',
-    } as never,
+    },
     depth: 0,
     overrideAccess: true,
   })
@@ -52,10 +52,11 @@ export async function tendMail(payload: Payload, now = new Date(), options: { ex
     pagination: false,
     overrideAccess: true,
   })
-  for (const job of stuck as unknown as JobRow[]) {
+  for (const job of stuck) {
     if (String(job.id) === String(options.exceptJobId) || !isAbandoned(job, now.getTime())) continue
     await closeAbandoned(payload, job)
-    if (job.taskSlug !== 'mailTend') await queueMailJob(payload, job.taskSlug as (typeof MAIL_TASKS)[number], job.input ?? {})
+    // The query asked for mail tasks only.
+    if (job.taskSlug !== 'mailTend' && isMailTask(job.taskSlug)) await queueMailJob(payload, job.taskSlug, inputOf(job))
     result.replacedJobs++
   }
 
@@ -81,7 +82,13 @@ async function purge(payload: Payload, now: Date): Promise<number> {
     collection: 'subscribers',
     where: {
       or: [
-        { and: [{ status: { equals: 'pending' } }, { confirmedAt: { exists: false } }, { requestedAt: { less_than: new Date(now.getTime() - CONFIRM_VALID_MS).toISOString() } }] },
+        {
+          and: [
+            { status: { equals: 'pending' } },
+            { confirmedAt: { exists: false } },
+            { requestedAt: { less_than: new Date(now.getTime() - CONFIRM_VALID_MS).toISOString() } },
+          ],
+        },
         { and: [{ status: { equals: 'unsubscribed' } }, { unsubscribedAt: { less_than: new Date(now.getTime() - UNSUBSCRIBED_KEPT_MS).toISOString() } }] },
       ],
     },

@@ -1,4 +1,4 @@
-import { escapeHtml as e } from './escape'
+import { escapeHtml as e } from '../../../core/html'
 
 /**
  * One description of a message, rendered twice: as HTML (single column, 18 px text, 44 px buttons,
@@ -21,7 +21,7 @@ export type Block =
   | { kind: 'list'; items: string[] }
   | { kind: 'button'; label: string; url: string }
   | { kind: 'link'; label: string; url: string }
-  | { kind: 'item'; item: ItemView; /** h2 alone, h3 under a section heading */ level?: 2 | 3 }
+  | { kind: 'item'; item: ItemView /** h2 alone, h3 under a section heading */; level?: 2 | 3 }
   | { kind: 'note'; text: string }
 
 export interface MailLayout {

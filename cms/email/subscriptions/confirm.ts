@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 import { ensureTend } from '../queue/jobs'
 import { tokenSubject, verifyToken } from '../tokens'
-import type { ConfirmOutcome } from './messages'
-import { choiceFields, requestedChoices, type StoredSubscriber } from './stored'
+import type { ConfirmOutcome } from '../../../core/subscriptions/messages'
+import { choiceFields, requestedChoices } from './stored'
 import { CONFIRM_VALID_MS } from './subscribe'
 
 /**
@@ -12,7 +12,7 @@ import { CONFIRM_VALID_MS } from './subscribe'
 export async function confirmSubscription(payload: Payload, token: unknown): Promise<ConfirmOutcome> {
   const id = tokenSubject(token)
   if (!id) return 'invalid'
-  const subscriber = (await payload.findByID({ collection: 'subscribers', id, depth: 0, overrideAccess: true, disableErrors: true })) as StoredSubscriber | null
+  const subscriber = await payload.findByID({ collection: 'subscribers', id, depth: 0, overrideAccess: true, disableErrors: true })
   if (!subscriber?.tokenKey || !verifyToken('confirm', String(token), id, subscriber.tokenKey)) return 'invalid'
   const requested = requestedChoices(subscriber)
   if (!requested) return subscriber.status === 'confirmed' ? 'already' : 'invalid'
@@ -32,7 +32,7 @@ export async function confirmSubscription(payload: Payload, token: unknown): Pro
       ...(wasConfirmed ? {} : { confirmedAt: now.toISOString(), lastDigestAt: null }),
       // Switching to the digest: its first one starts now, not with what was already mailed one by one.
       ...(wasConfirmed && requested.frequency === 'daily' && subscriber.frequency !== 'daily' ? { lastDigestAt: now.toISOString() } : {}),
-    } as never,
+    },
     depth: 0,
     overrideAccess: true,
   })

@@ -1,13 +1,13 @@
 import type { Payload } from 'payload'
-import { DOCUMENT_TYPES } from '../../../search/vietnamese'
-import { FREQUENCIES, type Choices, type Frequency } from './request'
+import { DOCUMENT_TYPES } from '../../../core/vocabulary'
+import { FREQUENCIES, type Choices, type Frequency } from '../../../core/subscriptions/request'
 
 const TYPE_LABEL = new Map<string, string>(DOCUMENT_TYPES.map((t) => [t.slug, t.label]))
 
 async function names(payload: Payload, collection: 'subjects' | 'organizations', ids: string[]): Promise<string[]> {
   if (ids.length === 0) return []
   const { docs } = await payload.find({ collection, where: { id: { in: ids } }, depth: 0, limit: ids.length, pagination: false, overrideAccess: true })
-  return docs.map((d) => String((d as { name?: unknown }).name ?? d.id)).sort((a, b) => a.localeCompare(b, 'vi'))
+  return docs.map((d) => String(d.name ?? d.id)).sort((a, b) => a.localeCompare(b, 'vi'))
 }
 
 /** The choices in words, one line each, for the confirmation mail. */

@@ -1,51 +1,32 @@
-import type { Choices, Frequency } from './request'
+import { relationIds } from '../../lib/relations'
+import type { Subscriber } from '../../payload-types'
+import type { Choices, Frequency } from '../../../core/subscriptions/request'
 
-/** A subscriber row as the mail code reads it (Local API, depth 0, hidden fields included). */
-export interface StoredSubscriber {
-  id: string
-  email: string
-  status: 'pending' | 'confirmed' | 'unsubscribed' | 'bounced'
-  frequency: Frequency
-  documents?: boolean | null
-  documentTypes?: string[] | null
-  subjects?: unknown[] | null
-  issuers?: unknown[] | null
-  topics?: boolean | null
-  news?: boolean | null
-  requestedChoices?: unknown
-  tokenKey?: string | null
-  requestedAt?: string | null
-  confirmedAt?: string | null
-  consentAt?: string | null
-  unsubscribedAt?: string | null
-  lastDigestAt?: string | null
-}
-
-export interface RequestedChoices {
+/** Stored as is in the `requestedChoices` JSON field: a type alias, so it fits that field's generated type. */
+export type RequestedChoices = {
   choices: Choices
   frequency: Frequency
 }
 
-const ids = (values: unknown[] | null | undefined): string[] =>
-  (values ?? []).map((v) => (v && typeof v === 'object' && 'id' in v ? String((v as { id: unknown }).id) : String(v)))
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** What the subscriber currently receives. */
-export function activeChoices(s: StoredSubscriber): Choices {
+export function activeChoices(s: Subscriber): Choices {
   return {
     documents: Boolean(s.documents),
     documentTypes: [...(s.documentTypes ?? [])],
-    subjects: ids(s.subjects),
-    issuers: ids(s.issuers),
+    subjects: relationIds(s.subjects),
+    issuers: relationIds(s.issuers),
     topics: Boolean(s.topics),
     news: Boolean(s.news),
   }
 }
 
-/** The choices waiting for confirmation, if any. */
-export function requestedChoices(s: StoredSubscriber): RequestedChoices | null {
-  const r = s.requestedChoices as Partial<RequestedChoices> | null | undefined
-  if (!r || typeof r !== 'object' || !r.choices || (r.frequency !== 'immediate' && r.frequency !== 'daily')) return null
-  const c = r.choices
+/** The choices waiting for confirmation, if any (a JSON field, written by requestSubscription). */
+export function requestedChoices(s: Subscriber): RequestedChoices | null {
+  const r = s.requestedChoices
+  if (!isRecord(r) || !r.choices || (r.frequency !== 'immediate' && r.frequency !== 'daily')) return null
+  const c: Record<string, unknown> = isRecord(r.choices) ? r.choices : {}
   return {
     frequency: r.frequency,
     choices: {
@@ -63,7 +44,9 @@ export function requestedChoices(s: StoredSubscriber): RequestedChoices | null {
 export const choiceFields = (c: Choices, frequency: Frequency) => ({
   frequency,
   documents: c.documents,
-  documentTypes: c.documentTypes,
+  // Choices come from the subscription form, validated against the same vocabulary the field's
+  // options are made of (core/subscriptions/request, core/vocabulary); core keeps them as strings.
+  documentTypes: c.documentTypes as NonNullable<Subscriber['documentTypes']>,
   subjects: c.subjects,
   issuers: c.issuers,
   topics: c.topics,

@@ -2,8 +2,8 @@ import type { Payload } from 'payload'
 import { deliveryKey, enqueueDelivery } from '../queue/deliveries'
 import { ensureTend, scheduleSender } from '../queue/jobs'
 import { newTokenKey } from '../tokens'
-import { choicesOf, type SubscribeRequest } from './request'
-import type { RequestedChoices, StoredSubscriber } from './stored'
+import { choicesOf, type SubscribeRequest } from '../../../core/subscriptions/request'
+import type { RequestedChoices } from './stored'
 
 /** A confirmation link works this long. */
 export const CONFIRM_VALID_MS = 7 * 24 * 60 * 60 * 1000
@@ -33,14 +33,18 @@ async function assertExist(payload: Payload, collection: 'subjects' | 'organizat
  */
 export async function requestSubscription(payload: Payload, request: SubscribeRequest): Promise<void> {
   await assertExist(payload, 'subjects', request.subjects, 'subjects', 'Có lĩnh vực đã chọn không còn trong danh sách. Hãy tải lại trang rồi chọn lại.')
-  await assertExist(payload, 'organizations', request.issuers, 'issuers', 'Có cơ quan ban hành đã chọn không còn trong danh sách. Hãy tải lại trang rồi chọn lại.')
+  await assertExist(
+    payload,
+    'organizations',
+    request.issuers,
+    'issuers',
+    'Có cơ quan ban hành đã chọn không còn trong danh sách. Hãy tải lại trang rồi chọn lại.',
+  )
   const requested: RequestedChoices = { choices: choicesOf(request), frequency: request.frequency }
   const now = new Date()
 
   const find = async () =>
-    (await payload.find({ collection: 'subscribers', where: { email: { equals: request.email } }, depth: 0, limit: 1, overrideAccess: true })).docs[0] as
-      | StoredSubscriber
-      | undefined
+    (await payload.find({ collection: 'subscribers', where: { email: { equals: request.email } }, depth: 0, limit: 1, overrideAccess: true })).docs[0]
   let subscriber = await find()
   let tokenKey: string
   let send: boolean
@@ -48,12 +52,12 @@ export async function requestSubscription(payload: Payload, request: SubscribeRe
     tokenKey = newTokenKey()
     send = true
     try {
-      subscriber = (await payload.create({
+      subscriber = await payload.create({
         collection: 'subscribers',
-        data: { email: request.email, status: 'pending', frequency: request.frequency, requestedChoices: requested, tokenKey, requestedAt: now.toISOString() } as never,
+        data: { email: request.email, status: 'pending', frequency: request.frequency, requestedChoices: requested, tokenKey, requestedAt: now.toISOString() },
         depth: 0,
         overrideAccess: true,
-      })) as unknown as StoredSubscriber
+      })
     } catch (error) {
       // The same address submitted twice at once: the other request created it.
       subscriber = await find()
@@ -74,13 +78,18 @@ export async function requestSubscription(payload: Payload, request: SubscribeRe
         ...(recent ? {} : { requestedAt: now.toISOString() }),
         // Asking again after leaving (or after a bounce) starts a new subscription from scratch.
         ...(restart ? { status: 'pending', confirmedAt: null, consentAt: null, lastDigestAt: null, bouncedAt: null, bounceReason: null } : {}),
-      } as never,
+      },
       depth: 0,
       overrideAccess: true,
     })
   }
   if (send) {
-    await enqueueDelivery(payload, { key: deliveryKey.confirmation(String(subscriber.id), tokenKey), kind: 'confirmation', subscriber: String(subscriber.id), to: request.email })
+    await enqueueDelivery(payload, {
+      key: deliveryKey.confirmation(String(subscriber.id), tokenKey),
+      kind: 'confirmation',
+      subscriber: String(subscriber.id),
+      to: request.email,
+    })
     await scheduleSender(payload)
   }
   await ensureTend(payload)

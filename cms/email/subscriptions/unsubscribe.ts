@@ -1,8 +1,7 @@
 import type { Payload } from 'payload'
 import { cancelQueuedFor } from '../queue/deliveries'
 import { newTokenKey, tokenSubject, verifyToken } from '../tokens'
-import type { UnsubscribeOutcome } from './messages'
-import type { StoredSubscriber } from './stored'
+import type { UnsubscribeOutcome } from '../../../core/subscriptions/messages'
 
 /**
  * The one-click way out, from any mail ever sent (the link signs the subscriber id only). Works
@@ -12,7 +11,7 @@ import type { StoredSubscriber } from './stored'
 export async function unsubscribe(payload: Payload, token: unknown): Promise<UnsubscribeOutcome> {
   const id = tokenSubject(token)
   if (!id || !verifyToken('unsubscribe', String(token), id)) return 'invalid'
-  const subscriber = (await payload.findByID({ collection: 'subscribers', id, depth: 0, overrideAccess: true, disableErrors: true })) as StoredSubscriber | null
+  const subscriber = await payload.findByID({ collection: 'subscribers', id, depth: 0, overrideAccess: true, disableErrors: true })
   if (!subscriber || subscriber.status === 'unsubscribed') return 'already'
   await payload.update({
     collection: 'subscribers',
@@ -28,7 +27,7 @@ export async function unsubscribe(payload: Payload, token: unknown): Promise<Uns
       issuers: [],
       topics: false,
       news: false,
-    } as never,
+    },
     depth: 0,
     overrideAccess: true,
   })

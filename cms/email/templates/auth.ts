@@ -27,7 +27,10 @@ function resetMail(args: AuthMailArgs) {
     preview: 'Bấm liên kết trong thư để đặt mật khẩu mới. Liên kết dùng được trong 1 giờ.',
     heading: 'Đặt lại mật khẩu',
     blocks: [
-      { kind: 'paragraph', text: `${name ? `Chào ${name}, c` : 'C'}húng tôi nhận được yêu cầu đặt lại mật khẩu cho tài khoản quản trị nội dung gắn với địa chỉ email này.` },
+      {
+        kind: 'paragraph',
+        text: `${name ? `Chào ${name}, c` : 'C'}húng tôi nhận được yêu cầu đặt lại mật khẩu cho tài khoản quản trị nội dung gắn với địa chỉ email này.`,
+      },
       { kind: 'button', label: 'Đặt mật khẩu mới', url: adminUrl(args.req, `${args.req?.payload.config.admin.routes.reset ?? '/reset'}/${args.token ?? ''}`) },
       { kind: 'paragraph', text: 'Liên kết chỉ dùng được một lần, trong vòng 1 giờ.' },
       { kind: 'note', text: 'Nếu bạn không yêu cầu, hãy bỏ qua thư này: mật khẩu hiện tại vẫn giữ nguyên. Đừng chuyển thư này cho người khác.' },
@@ -46,7 +49,10 @@ function verifyMail(args: AuthMailArgs) {
     preview: 'Bấm liên kết trong thư để kích hoạt tài khoản quản trị nội dung.',
     heading: 'Xác minh địa chỉ email',
     blocks: [
-      { kind: 'paragraph', text: `${name ? `Chào ${name}, m` : 'M'}ột tài khoản quản trị nội dung vừa được tạo với địa chỉ email này. Hãy bấm nút dưới đây để xác minh địa chỉ và kích hoạt tài khoản.` },
+      {
+        kind: 'paragraph',
+        text: `${name ? `Chào ${name}, m` : 'M'}ột tài khoản quản trị nội dung vừa được tạo với địa chỉ email này. Hãy bấm nút dưới đây để xác minh địa chỉ và kích hoạt tài khoản.`,
+      },
       { kind: 'button', label: 'Xác minh email', url: adminUrl(args.req, `/users/verify/${args.token ?? ''}`) },
       { kind: 'note', text: 'Nếu bạn không biết về tài khoản này, hãy bỏ qua thư.' },
     ],

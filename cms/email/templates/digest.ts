@@ -1,4 +1,4 @@
-import type { MailItem, NotifiableCollection } from '../content/publicContent'
+import type { MailItem, NotifiableCollection } from '../../publish/mail/items'
 import { vietnameseDate } from '../render/format'
 import type { Block } from '../render/layout'
 import { renderMail } from '../render/layout'

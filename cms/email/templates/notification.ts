@@ -1,4 +1,4 @@
-import type { MailItem } from '../content/publicContent'
+import type { MailItem } from '../../publish/mail/items'
 import type { ItemView } from '../render/layout'
 import { renderMail } from '../render/layout'
 import { mailSettings } from '../settings'
@@ -27,8 +27,7 @@ function subjectOf(item: MailItem, siteName: string): string {
 /** One new item, sent right away to subscribers who chose "immediately". */
 export function notificationMail(item: MailItem, subscriberId: string) {
   const s = mailSettings()
-  const heading =
-    item.ref.collection === 'documents' ? 'Có văn bản mới' : item.ref.collection === 'topics' ? 'Có chuyên đề tháng mới' : 'Có tin mới'
+  const heading = item.ref.collection === 'documents' ? 'Có văn bản mới' : item.ref.collection === 'topics' ? 'Có chuyên đề tháng mới' : 'Có tin mới'
   return renderMail({
     siteName: s.siteName,
     siteUrl: s.siteUrl,

@@ -7,8 +7,9 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { progressBar } from '../../lib/progress'
 import { FolderError, importFolder } from './folder'
-import { ocrStatus } from './ocr'
-import { fieldLabels, printReport, writeCsvReport } from './report'
+import { fieldLabels } from '../../../cms/originals/importOriginal'
+import { ocrStatus } from '../../../cms/originals/ocr'
+import { printReport, writeCsvReport } from './report'
 
 export async function runFolderImport(payload: Payload, folder: string, options: { report?: string; journal?: string }): Promise<number> {
   const ocr = await ocrStatus()
@@ -23,7 +24,11 @@ export async function runFolderImport(payload: Payload, folder: string, options:
   process.on('SIGTERM', onSignal)
   const bar = progressBar('Đang nhập')
   try {
-    const report = await importFolder(payload, folder, { journal: options.journal && path.resolve(options.journal), onProgress: bar.update, signal: stop.signal })
+    const report = await importFolder(payload, folder, {
+      journal: options.journal && path.resolve(options.journal),
+      onProgress: bar.update,
+      signal: stop.signal,
+    })
     bar.done()
     const labels = fieldLabels(payload)
     printReport(report, labels)

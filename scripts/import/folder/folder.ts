@@ -7,11 +7,11 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { commitTransaction, type Payload, type PayloadRequest } from 'payload'
 import { sha256 } from '../../../cms/attachments/givenText'
-import { env } from '../../../cms/env'
-import { OriginalImporter, type FileResult, type PendingWrite, type StoredWrite, type Timings } from './importOriginal'
+import { type FileResult, OriginalImporter, type PendingWrite, type StoredWrite, type Timings } from '../../../cms/originals/importOriginal'
+import { type OcrStatus, ocrStatus } from '../../../cms/originals/ocr'
+import { type Reading, SUPPORTED_EXTENSIONS } from '../../../cms/originals/read'
+import { env } from '../../../core/env/cms'
 import { Journal } from './journal'
-import { ocrStatus, type OcrStatus } from './ocr'
-import { SUPPORTED_EXTENSIONS, type Reading } from './read'
 import { inThreadReader, workerReader, type Reader } from './reader'
 
 export interface FolderResult extends FileResult {
@@ -79,7 +79,8 @@ async function walk(root: string): Promise<{ originals: string[]; ignored: { fil
       if (entry.isDirectory()) await visit(full)
       else if (!entry.isFile()) ignored.push({ file: rel, reason: 'Không phải tệp thường (liên kết hoặc thiết bị).' })
       else if (SUPPORTED_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext))) originals.push(rel)
-      else if (entry.name.toLowerCase().endsWith('.doc')) ignored.push({ file: rel, reason: 'Tệp Word .doc cũ: hãy mở trong Word, lưu thành .docx hoặc in ra PDF rồi nhập lại.' })
+      else if (entry.name.toLowerCase().endsWith('.doc'))
+        ignored.push({ file: rel, reason: 'Tệp Word .doc cũ: hãy mở trong Word, lưu thành .docx hoặc in ra PDF rồi nhập lại.' })
       else ignored.push({ file: rel, reason: 'Không phải tệp PDF hoặc Word (.docx) nên không nhập.' })
     }
   }
@@ -236,7 +237,11 @@ export async function importFolder(payload: Payload, folder: string, options: Fo
     // Payload rolled the transaction back. Results decided against files of this batch (a copy
     // reported as their duplicate) may point at undone drafts, so the whole batch is redone, each
     // file in its own transaction: the file at fault fails alone, with its reason.
-    await importer.rollback(req!, written.flatMap((w) => (w.stored ? [w.stored] : [])), written.map((w) => w.pending))
+    await importer.rollback(
+      req!,
+      written.flatMap((w) => (w.stored ? [w.stored] : [])),
+      written.map((w) => w.pending),
+    )
     report.redoneBatches++
     const redone: FolderResult[] = []
     for (const [index, item] of batch.entries()) {

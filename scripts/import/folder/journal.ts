@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { FileResult } from './importOriginal'
+import type { FileResult } from '../../../cms/originals/importOriginal'
 
 export interface JournalEntry extends FileResult {
   hash: string

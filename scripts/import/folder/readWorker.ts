@@ -1,6 +1,6 @@
 /** Worker side of reader.ts: reads originals and their headers on its own core. */
 import { parentPort } from 'node:worker_threads'
-import { readInThread, UnreadableOriginal } from './read'
+import { readInThread, UnreadableOriginal } from '../../../cms/originals/read'
 
 const port = parentPort!
 port.on('message', async ({ id, name, bytes }: { id: number; name: string; bytes: Uint8Array }) => {

@@ -7,7 +7,7 @@
  * command imports this module: bundlers (the admin's Next build) would try to bundle the worker.
  */
 import { Worker } from 'node:worker_threads'
-import { readInThread, UnreadableOriginal, type Reading } from './read'
+import { readInThread, UnreadableOriginal, type Reading } from '../../../cms/originals/read'
 
 export interface Reader {
   read(name: string, bytes: Buffer): Promise<Reading>

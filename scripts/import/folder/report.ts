@@ -3,18 +3,8 @@
  * Vietnamese; and the same rows as a CSV an office can open in Excel (--report).
  */
 import fs from 'node:fs'
-import type { Payload } from 'payload'
-import { OUTCOME_LABELS, type Outcome } from './importOriginal'
+import { OUTCOME_LABELS, type Outcome } from '../../../cms/originals/importOriginal'
 import type { FolderReport, FolderResult } from './folder'
-
-/** The admin's own labels of the document fields the report names ("Người ký", "Trích yếu"…). */
-export function fieldLabels(payload: Payload): Record<string, string> {
-  const labels: Record<string, string> = {}
-  const group = payload.collections.documents.config.flattenedFields.find((f) => f.name === 'fromFile')
-  const read = group && 'flattenedFields' in group ? group.flattenedFields.find((f) => f.name === 'read') : undefined
-  if (read && read.type === 'select') for (const o of read.options) if (typeof o === 'object') labels[o.value] = String(o.label)
-  return labels
-}
 
 const ORDER: Outcome[] = ['failed', 'needs-review', 'duplicate', 'created']
 
@@ -38,9 +28,14 @@ export function printReport(report: FolderReport, labels: Record<string, string>
   if (resumed) out(`  (trong đó ${resumed} tệp đã xử lý ở lần chạy trước, theo nhật ký ${report.journal})`)
   if (report.ignored.length) out(`  Tệp khác không nhập: ${report.ignored.length}`)
   const ocrPages = report.results.reduce((a, r) => a + (r.resumed ? 0 : (r.ocrPages ?? 0)), 0)
-  out(report.ocr.available ? `  Nhận dạng chữ bản quét (OCR): có (${report.ocr.version}); ${ocrPages} trang đã nhận dạng` : `  Nhận dạng chữ bản quét (OCR): không có. ${report.ocr.reason}`)
+  out(
+    report.ocr.available
+      ? `  Nhận dạng chữ bản quét (OCR): có (${report.ocr.version}); ${ocrPages} trang đã nhận dạng`
+      : `  Nhận dạng chữ bản quét (OCR): không có. ${report.ocr.reason}`,
+  )
   out(`  Thời gian: ${(report.ms / 1000).toFixed(1)} giây`)
-  if (report.stopped) out(`\nĐÃ DỪNG giữa chừng theo yêu cầu: ${report.results.length}/${report.originals} tệp đã xử lý. Chạy lại đúng lệnh này để tiếp tục từ chỗ dừng.`)
+  if (report.stopped)
+    out(`\nĐÃ DỪNG giữa chừng theo yêu cầu: ${report.results.length}/${report.originals} tệp đã xử lý. Chạy lại đúng lệnh này để tiếp tục từ chỗ dừng.`)
   for (const o of ORDER) {
     const rows = report.results.filter((r) => r.outcome === o)
     if (!rows.length) continue
@@ -51,7 +46,9 @@ export function printReport(report: FolderReport, labels: Record<string, string>
     out(`\nTệp khác không nhập (${report.ignored.length}):`)
     for (const i of report.ignored) out(`   - ${i.file}: ${i.reason}`)
   }
-  out('\nMọi văn bản nhập từ thư mục đều là bản nháp: hãy mở từng bản nháp, đối chiếu với bản gốc đính kèm, bổ sung trường còn thiếu (luôn cần «Tóm tắt»), đánh dấu «Đã đối chiếu với bản gốc» rồi mới xuất bản.')
+  out(
+    '\nMọi văn bản nhập từ thư mục đều là bản nháp: hãy mở từng bản nháp, đối chiếu với bản gốc đính kèm, bổ sung trường còn thiếu (luôn cần «Tóm tắt»), đánh dấu «Đã đối chiếu với bản gốc» rồi mới xuất bản.',
+  )
 }
 
 const csvCell = (v: unknown) => {

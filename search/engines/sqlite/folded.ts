@@ -1,5 +1,5 @@
 /**
- * An item's text as the FTS tables hold it: folded by search/vietnamese.ts (the tokenizer only
+ * An item's text as the FTS tables hold it: folded by core/vietnamese.ts (the tokenizer only
  * splits it), per FTS column, per posting scope and as the set of words the vocabulary counts.
  *
  * Writes (writes.ts) and the patching of in-memory posting sets (memory.ts) must derive exactly
@@ -8,7 +8,7 @@
  */
 import type { SearchItem, SearchKind } from '../../contract'
 import { indexTexts, type IndexTexts } from '../../indexing'
-import { foldWords } from '../../vietnamese'
+import { foldWords } from '../../../core/vietnamese'
 import type { Scope } from './postings'
 
 /** The same parts as IndexTexts, folded (accents and đ removed, lower case, one space between words). */

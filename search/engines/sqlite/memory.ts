@@ -74,7 +74,11 @@ export class Memory {
     if (gone.length || rows.length) {
       // New words only come with changed items: when their words were all looked at, the
       // vocabulary check stands (or fails); otherwise it is redone on demand (a 7 ms scan at 100 k).
-      const ascii = this.patchPostings(t, gone.map((g) => g.rid), rows.map((r) => r[0]))
+      const ascii = this.patchPostings(
+        t,
+        gone.map((g) => g.rid),
+        rows.map((r) => r[0]),
+      )
       if (ascii === false || (ascii === null && rows.length)) columns.asciiVocab = ascii === false ? false : null
     }
     this.dataVersion = dv

@@ -12,7 +12,7 @@
  * ("headlines", kept in ItemColumns) of the best-ranked candidates in JS, with FTS5 as the fallback.
  */
 import { numberText } from '../../indexing'
-import { foldWords } from '../../vietnamese'
+import { foldWords } from '../../../core/vietnamese'
 import { andInto, andNotInto, bitsOf, has, orInto, popcount, type Bits } from './bits'
 import type { BitEvaluation, ItemColumns } from './columns'
 import type { Connection } from './connection'
@@ -151,7 +151,7 @@ export class Ranker {
       }
       for (const rid of batch) {
         const line = lines[rid] !== undefined ? lines[rid] : loaded.get(rid)
-        const hit = line === null ? this.phraseByFts(t, plan, rid) : line !== undefined && line.includes(needle)
+        const hit = line === null ? this.phraseByFts(t, plan, rid) : line?.includes(needle)
         if (hit) {
           found[rid >>> 5] |= 1 << (rid & 31)
           count++
@@ -188,7 +188,9 @@ export class Ranker {
     )
     const lines = new Map<number, string | null>()
     for (const row of rows) {
-      const number = foldWords(numberText({ number: row.number, numberKey: row.number_key, numberShortKey: row.number_short_key, numberCompactKey: row.number_compact_key }))
+      const number = foldWords(
+        numberText({ number: row.number, numberKey: row.number_key, numberShortKey: row.number_short_key, numberCompactKey: row.number_compact_key }),
+      )
       const title = foldWords(row.title)
       // A word outside [a-z0-9] might be split differently by FTS5's tokenizer: that item asks FTS5.
       const exact = number.every((w) => ASCII_TOKEN.test(w)) && title.every((w) => ASCII_TOKEN.test(w))

@@ -85,7 +85,11 @@ export class Warmup {
                 const part = top.slice(i, i + 500)
                 queue.push(() => {
                   if (columns.headlineCount < MAX_HEADLINES) {
-                    this.ranker.loadHeadlines(t, columns, part.filter((rid) => columns.headlines[rid] === undefined))
+                    this.ranker.loadHeadlines(
+                      t,
+                      columns,
+                      part.filter((rid) => columns.headlines[rid] === undefined),
+                    )
                   }
                 })
               }

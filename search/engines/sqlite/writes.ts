@@ -97,7 +97,14 @@ export class Writer {
       cleanText(item.body),
       cleanText(item.attachmentText),
     )
-    this.c.run(`INSERT INTO ${t.head} (rowid, number, title, meta, summary) VALUES (?, ?, ?, ?, ?)`, rid, folded.number, folded.title, folded.meta, folded.summary)
+    this.c.run(
+      `INSERT INTO ${t.head} (rowid, number, title, meta, summary) VALUES (?, ?, ?, ?, ?)`,
+      rid,
+      folded.number,
+      folded.title,
+      folded.meta,
+      folded.summary,
+    )
     this.c.run(
       `INSERT INTO ${t.full} (rowid, head, body, attachment) VALUES (?, ?, ?, ?)`,
       rid,

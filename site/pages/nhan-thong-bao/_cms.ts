@@ -2,7 +2,7 @@
  * Server-to-server calls from the site's subscription pages to the CMS (the site server never
  * writes the database). Files starting with "_" are not pages.
  */
-import { parseCmsLinkEnv } from '../../../cms/env'
+import { parseCmsLinkEnv } from '../../../core/env/site'
 
 export interface CmsAnswer {
   status: number

@@ -1,9 +1,9 @@
 import rss from '@astrojs/rss'
 import type { APIRoute } from 'astro'
-import { newsUrl } from '../../lib/documents'
 import { cacheFor, listTags } from '../../lib/cacheTags'
 import { getLibrary } from '../../lib/library'
 import { SITE_NAME, siteUrl } from '../../lib/site'
+import { newsUrl } from '../../../core/urls'
 
 export const prerender = false
 

@@ -1,9 +1,10 @@
 import rss from '@astrojs/rss'
 import type { APIRoute } from 'astro'
-import { documentName, documentUrl } from '../../lib/documents'
+import { documentName } from '../../lib/documents'
 import { cacheFor, listTags } from '../../lib/cacheTags'
 import { getLibrary } from '../../lib/library'
 import { SITE_NAME, siteUrl } from '../../lib/site'
+import { documentUrl } from '../../../core/urls'
 
 export const prerender = false
 
@@ -18,7 +19,7 @@ export const GET: APIRoute = async (context) => {
     items: lib.documents.slice(0, 50).map((d) => ({
       title: `${documentName(d)}: ${d.title}`,
       description: `${lib.organizationById.get(d.issuerId)?.name ?? ''} ban hành ngày ${d.issuedAt.split('-').reverse().join('/')}.`,
-      link: documentUrl(d),
+      link: documentUrl(d.slug),
       pubDate: new Date(`${d.issuedAt}T00:00:00+07:00`),
     })),
   })

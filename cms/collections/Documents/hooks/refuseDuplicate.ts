@@ -1,4 +1,5 @@
 import type { CollectionBeforeChangeHook } from 'payload'
+import type { Document } from '../../../payload-types'
 import { normalizeDay } from '../../../fields/dayOnly'
 import { fieldError } from '../../../lib/fieldError'
 
@@ -9,7 +10,7 @@ const vnDate = (iso: string) => new Intl.DateTimeFormat('vi-VN', { timeZone: 'As
  * issuer on the same day is the same document. Refused with the existing one named, so the editor
  * can open it instead. (A unique index backs this up against concurrent saves.)
  */
-export const refuseDuplicate: CollectionBeforeChangeHook = async ({ data, originalDoc, req, collection }) => {
+export const refuseDuplicate: CollectionBeforeChangeHook<Document> = async ({ data, originalDoc, req, collection }) => {
   const numberKey = data.numberKey
   const issuer = data.issuer ?? originalDoc?.issuer
   // Collection hooks run before field hooks, so the day is normalized here as the field will store it.

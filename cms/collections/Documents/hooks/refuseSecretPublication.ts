@@ -1,8 +1,9 @@
 import type { CollectionBeforeChangeHook } from 'payload'
+import type { Document } from '../../../payload-types'
 import { fieldError } from '../../../lib/fieldError'
 import { isDraftSave } from '../../../hooks/draftFlag'
 import { liveStatusBefore } from '../../../hooks/liveStatus'
-import { SECRECY } from '../options'
+import { SECRECY } from '../../../../core/vocabulary'
 
 export const secrecyMessage = (label: string) =>
   `Văn bản có độ mật «${label}» không được phép xuất bản lên mạng (Luật Bảo vệ bí mật nhà nước số 29/2018/QH14). ` +
@@ -13,7 +14,7 @@ export const secrecyMessage = (label: string) =>
  * Marking a live document secret is refused too: it must be unpublished first, so the live copy
  * never carries a secrecy level the public site would ignore.
  */
-export const refuseSecretPublication: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req, collection }) => {
+export const refuseSecretPublication: CollectionBeforeChangeHook<Document> = ({ data, originalDoc, operation, req, collection }) => {
   const secrecy = data.secrecy ?? originalDoc?.secrecy ?? 'none'
   if (secrecy === 'none') return data
   const livePublished = operation === 'update' && liveStatusBefore(req, collection.slug, originalDoc?.id) === 'published'

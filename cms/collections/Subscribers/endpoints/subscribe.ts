@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 import { checkMailFormLimits, TooManyRequestsError } from '../../../limits/mailFormLimits'
-import { REQUEST_MALFORMED, SUBSCRIBE_ACCEPTED, SUBSCRIBE_INVALID } from '../../../email/subscriptions/messages'
-import { validateSubscribeRequest } from '../../../email/subscriptions/request'
+import { REQUEST_MALFORMED, SUBSCRIBE_ACCEPTED, SUBSCRIBE_INVALID } from '../../../../core/subscriptions/messages'
+import { validateSubscribeRequest } from '../../../../core/subscriptions/request'
 import { requestSubscription, UnknownChoiceError } from '../../../email/subscriptions/subscribe'
 import { noStore, readBody } from './readBody'
 

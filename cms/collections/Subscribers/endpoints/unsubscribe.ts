@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 import { UNSUBSCRIBE_PATH } from '../../../email/links'
 import { mailSettings } from '../../../email/settings'
-import { UNSUBSCRIBE_MESSAGES } from '../../../email/subscriptions/messages'
+import { UNSUBSCRIBE_MESSAGES } from '../../../../core/subscriptions/messages'
 import { unsubscribe } from '../../../email/subscriptions/unsubscribe'
 import { noStore, readBody } from './readBody'
 

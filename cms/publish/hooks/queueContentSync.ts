@@ -1,0 +1,55 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, DataFromCollectionSlug, PayloadRequest } from 'payload'
+import type { SiteCollection } from '../../../library/store'
+import { isSearchableCollection } from '../search/items'
+import { isReferencedCollection, type ReferencedCollection } from '../search/references'
+import { wakeJobRunner } from '../../jobs/runner'
+
+/**
+ * Every change to a record the public sees queues its sync jobs — the site (always) and search
+ * (documents, news, topics) — in the same transaction as the change (an outbox): the job rows
+ * exist exactly when the change does. The jobs re-read the record, so drafts, unpublishing, a
+ * switch to members-only and deletion all come out right. The runner is woken so the change is
+ * live within seconds rather than at its next poll.
+ */
+async function queue(req: PayloadRequest, collection: SiteCollection, id: string) {
+  await req.payload.jobs.queue({ task: 'syncSite', input: { collection, id }, req })
+  if (isSearchableCollection(collection)) await req.payload.jobs.queue({ task: 'syncSearch', input: { collection, id }, req })
+  wakeJobRunner()
+}
+
+export const queueContentSync =
+  <C extends SiteCollection>(collection: C): CollectionAfterChangeHook<DataFromCollectionSlug<C>> =>
+  async ({ doc, req }) => {
+    await queue(req, collection, String(doc.id))
+    return doc
+  }
+
+export const queueContentSyncOnDelete =
+  <C extends SiteCollection>(collection: C): CollectionAfterDeleteHook<DataFromCollectionSlug<C>> =>
+  async ({ id, req }) => {
+    await queue(req, collection, String(id))
+  }
+
+/** What of a record documents' search items show (issuer and field names, an original's text). */
+const SHOWN_IN_SEARCH: { [C in ReferencedCollection]: (keyof DataFromCollectionSlug<C>)[] } = {
+  organizations: ['name', 'slug', 'code'],
+  subjects: ['name', 'slug'],
+  files: ['extractedText'],
+}
+
+/** A renamed organization or field, or a replaced original: the documents using it are re-indexed. */
+export const queueReferenceSync =
+  <C extends ReferencedCollection>(collection: C): CollectionAfterChangeHook<DataFromCollectionSlug<C>> =>
+  async ({ doc, previousDoc, operation, req }) => {
+    if (operation === 'update' && SHOWN_IN_SEARCH[collection].some((field) => doc[field] !== previousDoc?.[field])) {
+      await req.payload.jobs.queue({ task: 'syncSearchReferences', input: { collection, id: String(doc.id) }, req })
+      wakeJobRunner()
+    }
+    return doc
+  }
+
+/** The hooks for collections the site shows but that have no editorial workflow. */
+export const contentSyncHooks = (collection: SiteCollection): { afterChange: CollectionAfterChangeHook[]; afterDelete: CollectionAfterDeleteHook[] } => ({
+  afterChange: [queueContentSync(collection), ...(isReferencedCollection(collection) ? [queueReferenceSync(collection)] : [])],
+  afterDelete: [queueContentSyncOnDelete(collection)],
+})

@@ -1,0 +1,10 @@
+import { searchEngine } from '../../../search/engine'
+import { applySearchSync } from '../search/apply'
+import { isSearchableCollection } from '../search/items'
+import { recordTask } from './recordTask'
+
+/** The search index entry of one document, news item or topic (hooks/queueContentSync). */
+export const syncSearchTask = recordTask('syncSearch', 'Cập nhật chỉ mục tìm kiếm', async ({ collection, id }, req) => {
+  if (!isSearchableCollection(collection)) throw new Error(`Not a searchable collection: ${collection}`)
+  return applySearchSync(req.payload, await searchEngine(), collection, id, req)
+})
