@@ -31,6 +31,8 @@ export interface ExistingDocument {
   number?: string | null
   title?: string | null
   issuedAt?: string | null
+  /** What the import recorded on it, when it was made from an original (documents.fromFile). */
+  fromFile?: { source?: string | null; missing?: FromFileField[] | null; textFrom?: TextSource | null; notes?: string | null } | null
 }
 
 export interface FileResult {
@@ -39,8 +41,9 @@ export interface FileResult {
   outcome: Outcome
   hash?: string
   documentId?: string
-  /** The document this one duplicates. */
+  /** The document this one duplicates, and why: the same bytes, or the same number + issuer + date. */
   existing?: ExistingDocument
+  sameAs?: 'bytes' | 'number'
   /** Header fields that could not be read (the summary is never in a file, so it is not listed here). */
   missing: FromFileField[]
   textFrom?: TextSource
@@ -172,12 +175,13 @@ export class OriginalImporter {
       where: { attachments: { in: ids } },
       depth: 0,
       limit: 1,
-      select: { number: true, title: true, issuedAt: true },
+      select: { number: true, title: true, issuedAt: true, fromFile: { source: true, missing: true, textFrom: true, notes: true } },
       overrideAccess: true,
       req,
     })
     const d = docs.docs[0] as Document | undefined
-    return { fileId: ids[0], document: d ? { id: String(d.id), number: d.number, title: d.title, issuedAt: d.issuedAt } : undefined }
+    const document = d ? { id: String(d.id), number: d.number, title: d.title, issuedAt: d.issuedAt, fromFile: d.fromFile } : undefined
+    return { fileId: ids[0], document }
   }
 
   /** A document with the same number, issuing body and date: the same document (numbers restart each term). */
@@ -286,13 +290,13 @@ export class OriginalImporter {
     const seen = this.seenHashes.get(hash)
     if (seen) {
       const reason = `Cùng nội dung (cùng mã băm SHA-256) với tệp «${seen.file}» vừa nhập trong lần này: ${describeDocument(seen.existing)}.`
-      return { result: { ...result, outcome: 'duplicate', existing: seen.existing, reason } }
+      return { result: { ...result, outcome: 'duplicate', existing: seen.existing, sameAs: 'bytes', reason } }
     }
     const stored = this.mayBeStored(hash) ? await this.byHash(hash) : {}
     lap('hash')
     if (stored.document) {
       const reason = `Cùng nội dung (cùng mã băm SHA-256) với bản gốc đính kèm của ${describeDocument(stored.document)}.`
-      return { result: { ...result, outcome: 'duplicate', existing: stored.document, reason } }
+      return { result: { ...result, outcome: 'duplicate', existing: stored.document, sameAs: 'bytes', reason } }
     }
 
     let reading: Reading
@@ -324,7 +328,7 @@ export class OriginalImporter {
       lap('duplicates')
       if (existing) {
         const reason = `Đã có văn bản cùng số ${plan.data.number}, cùng cơ quan ban hành và cùng ngày ban hành: ${describeDocument(existing)}.`
-        return { result: { ...result, outcome: 'duplicate', existing, reason } }
+        return { result: { ...result, outcome: 'duplicate', existing, sameAs: 'number', reason } }
       }
     }
     return { pending: { file, bytes, hash, original, plan, result, reuseFileId: stored.fileId, numberSeenKey } }

@@ -191,12 +191,17 @@ describe('a folder of originals', () => {
     expect(byFile['zz-in-lai/nq-21-in-lai.pdf'].reason).toContain('cùng số 21-NQ/TW, cùng cơ quan ban hành và cùng ngày ban hành')
     expect((await payload.count({ collection: 'documents', where: { number: { equals: '21-NQ/TW' } } })).totalDocs).toBe(1)
 
-    // A later run over the same folder with no journal writes nothing new: every file is recognised.
-    const before = (await payload.count({ collection: 'files' })).totalDocs
+    // A later run over the same folder without its journal (lost, or the run died before writing it)
+    // writes nothing new: each file a draft was made from is recognised by its bytes and path as
+    // handled before, with the same draft; the copies are still duplicates; the broken PDF fails again.
+    const before = { files: (await payload.count({ collection: 'files' })).totalDocs, documents: (await payload.count({ collection: 'documents' })).totalDocs }
     const again = await importFolder(payload, folder, { journal: path.join(folder, '..', `${path.basename(folder)}-other.jsonl`) })
     fs.rmSync(path.join(folder, '..', `${path.basename(folder)}-other.jsonl`), { force: true })
-    expect(again.results.filter((r) => r.outcome === 'created' || r.outcome === 'needs-review')).toEqual([])
-    expect((await payload.count({ collection: 'files' })).totalDocs).toBe(before)
+    const summary = (r: FolderReport['results'][number]) => [r.file, r.outcome, r.documentId ?? r.existing?.id, Boolean(r.resumed)]
+    expect(again.results.map(summary)).toEqual(
+      report.results.map((r) => (r.documentId ? [r.file, r.outcome, r.documentId, true] : [r.file, r.outcome, r.existing?.id, false])),
+    )
+    expect({ files: (await payload.count({ collection: 'files' })).totalDocs, documents: (await payload.count({ collection: 'documents' })).totalDocs }).toEqual(before)
   })
 
   it('publishes an imported draft only after an editor has confirmed it against the original', async () => {
@@ -219,13 +224,14 @@ describe('a folder of originals', () => {
 })
 
 describe('a scanned page', () => {
-  it('is read by OCR: its text, with the title, lands in the attachment and the header fields are read', async () => {
+  it('is read by OCR: its text, with the title, lands in the attachment and the header fields are read', async (ctx) => {
     const ocr = await ocrStatus()
     const doc = await documentFor('quet/chi-thi-19.pdf')
     const file = doc.attachments?.[0] as StoredFile
     if (!ocr.available) {
+      // Reported as skipped, not passed: this machine could not install Tesseract (scripts/ensure-ocr.sh).
       console.log(`SKIPPED: OCR of the scanned page (${ocr.reason})`)
-      return
+      ctx.skip()
     }
     expect(file.extraction).toBe('ocr')
     expect(doc.fromFile?.textFrom).toBe('ocr')

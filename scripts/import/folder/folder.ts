@@ -177,7 +177,7 @@ export async function importFolder(payload: Payload, folder: string, options: Fo
         fill()
       }
       for (const result of await writeBatch(batch)) {
-        if (!result.resumed) journal.record(result)
+        if (!result.resumed || !journal.done(result.hash!)) journal.record(result)
         report.results.push(result)
         done++
         await options.onProgress?.(done, originals.length)
@@ -210,7 +210,7 @@ export async function importFolder(payload: Payload, folder: string, options: Fo
       }
       const prepared = await importer.prepare(item.file, item.bytes, { hash: item.hash, reading: item.reading })
       if ('result' in prepared) {
-        results[index] = prepared.result
+        results[index] = committedEarlier(prepared.result) ?? prepared.result
         continue
       }
       req ??= await importer.transaction()
@@ -250,6 +250,29 @@ export async function importFolder(payload: Payload, folder: string, options: Fo
       else redone.push(await importer.importOne(item.file, item.bytes!, { hash: item.hash, reading: item.reading }))
     }
     return redone
+  }
+}
+
+/**
+ * The same bytes, at the same path, already made into a draft by an import of this folder: a run
+ * killed after a batch committed and before its journal lines were written (the journal is written
+ * after the commit, so it never lists a file that is not stored). That file is resumed, not
+ * reported as a duplicate of itself.
+ */
+function committedEarlier(r: FileResult): FolderResult | undefined {
+  const earlier = r.existing?.fromFile
+  if (r.outcome !== 'duplicate' || r.sameAs !== 'bytes' || !earlier?.source || earlier.source !== r.file) return undefined
+  const missing = (earlier.missing ?? []).filter((f) => f !== 'summary')
+  const textFrom = earlier.textFrom ?? undefined
+  return {
+    file: r.file,
+    hash: r.hash,
+    outcome: missing.length === 0 && textFrom !== 'none' ? 'created' : 'needs-review',
+    documentId: r.existing!.id,
+    missing,
+    textFrom,
+    notes: earlier.notes ? earlier.notes.split('\n') : [],
+    resumed: true,
   }
 }
 

@@ -1,12 +1,13 @@
 /**
  * The folder import's journal: one JSON line per original handled, keyed by the SHA-256 of its
- * bytes, appended as soon as the file's transaction has committed. A run that was interrupted
- * (Ctrl-C, a crash, a reboot) is resumed by running the same command: files already in the journal
- * are not read again, and their earlier outcome is reported. Keyed by content, not by path, so a
- * renamed or moved folder resumes too. Failed files are always tried again.
+ * bytes, appended as soon as the file's batch has committed. A run that was interrupted (Ctrl-C, a
+ * crash, a reboot) is resumed by running the same command: files already in the journal are not
+ * read again, and their earlier outcome is reported. An entry counts for the same bytes at the same
+ * path inside the folder, so the folder itself may have been moved; the same bytes under another
+ * name are a duplicate (folder.ts). Failed files are always tried again.
  *
- * A file committed but not yet journalled when the process died is caught by the hash check against
- * the files collection, so the worst a crash costs is one file reported as a duplicate of itself.
+ * A batch committed but not yet journalled when the process died is recognised by the files' hashes
+ * and the path the drafts were made from (documents.fromFile.source): those files are resumed too.
  */
 import fs from 'node:fs'
 import path from 'node:path'
