@@ -14,6 +14,10 @@ import { runFolderImport } from './import/folder/cli'
 import { importFile } from './import/write'
 import { payloadClient } from './lib/payload'
 import { progressBar } from './lib/progress'
+import { cacheSqliteStatements } from './lib/sqliteStatements'
+
+// Bulk writes: reuse prepared statements (lib/sqliteStatements.ts).
+cacheSqliteStatements()
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,

@@ -55,6 +55,9 @@ process.env.DATA_DIR = dataDir
 process.env.DATABASE_URL = `file:${path.join(dataDir, 'bench.db')}`
 process.env.PAYLOAD_SECRET = 'folder-import-bench-secret-0123456789abcdef'
 process.env.JOBS_IN_PROCESS = 'false'
+// As the command runs (scripts/import.ts): prepared statements reused.
+const { cacheSqliteStatements } = await import('../../scripts/lib/sqliteStatements')
+cacheSqliteStatements()
 const { getPayload } = await import('payload')
 const { default: config } = await import('../../cms/payload.config')
 const { applyMigrations } = await import('../../cms/lib/migrate')

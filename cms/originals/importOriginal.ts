@@ -453,9 +453,11 @@ export class OriginalImporter {
       const created = await this.payload.create({
         collection: 'files',
         data: { title: path.basename(file), sourceName: file },
-        // Stored under a name made unique by the content hash: folders are full of "1.pdf" and
-        // "scan001.pdf", and Payload would otherwise probe name-1, name-2… one query each.
-        file: { data: bytes, mimetype: original.mimeType, name: `${p.hash.slice(0, 12)}-${path.basename(file)}`, size: bytes.length },
+        // Stored under a name made unique by the content hash (128 bits of it): folders are full of
+        // "1.pdf" and "scan001.pdf". The same name then means the same bytes, so Payload need not look
+        // for a free name (a query per file); bytes left on disk by a killed run are simply rewritten.
+        file: { data: bytes, mimetype: original.mimeType, name: `${p.hash.slice(0, 32)}-${path.basename(file)}`, size: bytes.length },
+        overwriteExistingFiles: true,
         context: withGivenText(req.context, given),
         depth: 0,
         req,

@@ -201,7 +201,10 @@ describe('a folder of originals', () => {
     expect(again.results.map(summary)).toEqual(
       report.results.map((r) => (r.documentId ? [r.file, r.outcome, r.documentId, true] : [r.file, r.outcome, r.existing?.id, false])),
     )
-    expect({ files: (await payload.count({ collection: 'files' })).totalDocs, documents: (await payload.count({ collection: 'documents' })).totalDocs }).toEqual(before)
+    expect({
+      files: (await payload.count({ collection: 'files' })).totalDocs,
+      documents: (await payload.count({ collection: 'documents' })).totalDocs,
+    }).toEqual(before)
   })
 
   it('publishes an imported draft only after an editor has confirmed it against the original', async () => {

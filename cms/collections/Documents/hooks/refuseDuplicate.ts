@@ -29,6 +29,8 @@ export const refuseDuplicate: CollectionBeforeChangeHook<Document> = async ({ da
     },
     depth: 1,
     limit: 1,
+    // Only whether one exists: no count query on every save.
+    pagination: false,
     overrideAccess: true,
     req,
   })
