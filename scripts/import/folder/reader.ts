@@ -27,7 +27,7 @@ export async function workerReader(): Promise<Reader | null> {
   } catch {
     return null
   }
-  const pending = new Map<number, { resolve: (r: Reading) => void; reject: (e: Error) => void }>()
+  const pending = new Map<number, { name: string; bytes: Buffer; resolve: (r: Reading) => void; reject: (e: Error) => void }>()
   const ready = await new Promise<boolean>((resolve) => {
     const timer = setTimeout(() => resolve(false), 30_000)
     worker.once('error', () => {
@@ -43,31 +43,44 @@ export async function workerReader(): Promise<Reader | null> {
     await worker.terminate()
     return null
   }
-  // A worker that dies (out of memory on a huge PDF) fails the files in hand; the caller reads them again in-thread.
-  worker.on('error', (error) => {
-    for (const p of pending.values()) p.reject(error)
+  // A worker that dies (out of memory on a huge PDF) is not the files' fault: the files it had in
+  // hand, and every later one, are read in this thread instead.
+  let dead = false
+  const takeOver = () => {
+    if (dead) return
+    dead = true
+    for (const p of pending.values()) readInThread(p.name, p.bytes).then(p.resolve, p.reject)
     pending.clear()
-  })
+  }
+  worker.on('error', takeOver)
+  worker.on('exit', takeOver)
   worker.on('message', (m: Reply) => {
     if ('ready' in m) return
     const p = pending.get(m.id)
     pending.delete(m.id)
+    if (!pending.size) worker.unref()
     if (!p) return
     if (m.reading) p.resolve(m.reading)
     else p.reject(m.error!.unreadable ? new UnreadableOriginal(m.error!.message) : new Error(m.error!.message))
   })
+  // The worker keeps the process alive only while a read waits for it: the caller may then have
+  // nothing else pending (an unref'd worker let Node exit in the middle of an import), and an idle
+  // worker never holds the process open.
   worker.unref()
   let next = 0
   return {
     inWorker: true,
     read: (name, bytes) =>
       new Promise<Reading>((resolve, reject) => {
+        if (dead) return void readInThread(name, bytes).then(resolve, reject)
         const id = next++
-        pending.set(id, { resolve, reject })
+        if (!pending.size) worker.ref()
+        pending.set(id, { name, bytes, resolve, reject })
         // A copy goes to the worker: the caller keeps its bytes for the upload.
         worker.postMessage({ id, name, bytes: new Uint8Array(bytes) })
       }),
     close: async () => {
+      dead = true
       await worker.terminate()
     },
   }
