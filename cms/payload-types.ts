@@ -64,6 +64,7 @@ export type SupportedTimezones =
 export interface Config {
   auth: {
     users: UserAuthOperations;
+    members: MemberAuthOperations;
   };
   blocks: {};
   collections: {
@@ -76,6 +77,7 @@ export interface Config {
     files: File;
     media: Media;
     users: User;
+    members: Member;
     'audit-logs': AuditLog;
     subscribers: Subscriber;
     'mail-deliveries': MailDelivery;
@@ -105,6 +107,7 @@ export interface Config {
     files: FilesSelect<false> | FilesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    members: MembersSelect<false> | MembersSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
     subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
     'mail-deliveries': MailDeliveriesSelect<false> | MailDeliveriesSelect<true>;
@@ -126,7 +129,7 @@ export interface Config {
   widgets: {
     collections: CollectionsWidget;
   };
-  user: User;
+  user: User | Member;
   jobs: {
     tasks: {
       syncSite: TaskSyncSite;
@@ -162,6 +165,36 @@ export interface UserAuthOperations {
     email: string;
     password: string;
   };
+}
+export interface MemberAuthOperations {
+  forgotPassword:
+    | {
+        email: string;
+      }
+    | {
+        username: string;
+      };
+  login:
+    | {
+        email: string;
+        password: string;
+      }
+    | {
+        password: string;
+        username: string;
+      };
+  registerFirstUser: {
+    password: string;
+    username: string;
+    email?: string;
+  };
+  unlock:
+    | {
+        email: string;
+      }
+    | {
+        username: string;
+      };
 }
 /**
  * Nghị quyết, chỉ thị, quy định, kết luận… kèm tóm tắt và bản gốc.
@@ -261,7 +294,11 @@ export interface Document {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
-  audience: 'public' | 'members';
+  audience: 'public' | 'members' | 'organization';
+  /**
+   * Đảng viên của tổ chức này và của các tổ chức trực thuộc được đọc. Để trống: tổ chức ban hành.
+   */
+  audienceOrganization?: (string | null) | Organization;
   /**
    * Văn bản Mật, Tối mật, Tuyệt mật không bao giờ được xuất bản lên mạng.
    */
@@ -336,7 +373,11 @@ export interface File {
   /**
    * Tự xác định theo văn bản đã xuất bản dùng tệp này.
    */
-  visibility?: ('public' | 'members' | 'private') | null;
+  visibility?: ('public' | 'members' | 'organization' | 'private') | null;
+  /**
+   * Đảng viên của các tổ chức này và các tổ chức trực thuộc.
+   */
+  visibleTo?: (string | Organization)[] | null;
   title: string;
   extraction?: ('ok' | 'empty' | 'ocr' | 'failed') | null;
   extractionNote?: string | null;
@@ -400,7 +441,11 @@ export interface News {
   publishedAt: string;
   source?: string | null;
   organization?: (string | null) | Organization;
-  audience: 'public' | 'members';
+  audience: 'public' | 'members' | 'organization';
+  /**
+   * Đảng viên của tổ chức này và của các tổ chức trực thuộc được đọc. Để trống: tổ chức ban hành.
+   */
+  audienceOrganization?: (string | null) | Organization;
   /**
    * Tự tạo khi lưu lần đầu và giữ cố định để đường dẫn không bị hỏng.
    */
@@ -426,7 +471,11 @@ export interface Media {
   /**
    * Tự xác định theo nội dung đã xuất bản dùng ảnh này.
    */
-  visibility?: ('public' | 'members' | 'private') | null;
+  visibility?: ('public' | 'members' | 'organization' | 'private') | null;
+  /**
+   * Đảng viên của các tổ chức này và các tổ chức trực thuộc.
+   */
+  visibleTo?: (string | Organization)[] | null;
   alt: string;
   caption?: string | null;
   updatedAt: string;
@@ -513,7 +562,11 @@ export interface Topic {
       }[]
     | null;
   organization?: (string | null) | Organization;
-  audience: 'public' | 'members';
+  audience: 'public' | 'members' | 'organization';
+  /**
+   * Đảng viên của tổ chức này và của các tổ chức trực thuộc được đọc. Để trống: tổ chức ban hành.
+   */
+  audienceOrganization?: (string | null) | Organization;
   slug?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -544,8 +597,16 @@ export interface Announcement {
   };
   meetingAt?: string | null;
   location?: string | null;
+  /**
+   * Tài liệu họp, dự thảo… Đảng viên được đọc thông báo thì tải được tài liệu.
+   */
+  attachments?: (string | File)[] | null;
   publishedAt: string;
-  audience: 'public' | 'members';
+  audience: 'public' | 'members' | 'organization';
+  /**
+   * Đảng viên của tổ chức này và của các tổ chức trực thuộc được đọc. Để trống: tổ chức ban hành.
+   */
+  audienceOrganization?: (string | null) | Organization;
   /**
    * Tự tạo khi lưu lần đầu và giữ cố định để đường dẫn không bị hỏng.
    */
@@ -561,7 +622,7 @@ export interface Announcement {
 export interface User {
   id: string;
   name: string;
-  role: 'admin' | 'publisher' | 'editor' | 'contributor' | 'member';
+  role: 'admin' | 'publisher' | 'editor' | 'contributor';
   /**
    * Bắt buộc với Cộng tác viên: họ chỉ soạn nội dung của tổ chức này.
    */
@@ -584,6 +645,55 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * Tài khoản đảng viên đọc Sổ tay trên trang công khai (không vào được trang quản trị). In phiếu mã kích hoạt cho đảng viên chờ kích hoạt: mở /api/members/activation-sheet (tổ chức của mình) hoặc /api/members/activation-sheet?organization=<mã tổ chức, ví dụ CB7>.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "members".
+ */
+export interface Member {
+  id: string;
+  name: string;
+  birthDate?: string | null;
+  /**
+   * Không bắt buộc.
+   */
+  partyCardNumber?: string | null;
+  /**
+   * Đảng viên đọc được nội dung dành cho tổ chức này và các tổ chức cấp trên.
+   */
+  organization: string | Organization;
+  /**
+   * Dùng để đăng nhập (cùng thư điện tử, nếu có). Cần ít nhất một trong hai.
+   */
+  phone?: string | null;
+  status: 'pending' | 'active' | 'disabled';
+  activationCodeHash?: string | null;
+  activationCodeExpiresAt?: string | null;
+  activationCodeAttempts?: number | null;
+  activationLinkHash?: string | null;
+  activationLinkExpiresAt?: string | null;
+  feedToken?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  email?: string | null;
+  username: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'members';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -912,6 +1022,10 @@ export interface PayloadLockedDocument {
         value: string | User;
       } | null)
     | ({
+        relationTo: 'members';
+        value: string | Member;
+      } | null)
+    | ({
         relationTo: 'audit-logs';
         value: string | AuditLog;
       } | null)
@@ -928,10 +1042,15 @@ export interface PayloadLockedDocument {
         value: string | MailPublication;
       } | null);
   globalSlug?: string | null;
-  user: {
-    relationTo: 'users';
-    value: string | User;
-  };
+  user:
+    | {
+        relationTo: 'users';
+        value: string | User;
+      }
+    | {
+        relationTo: 'members';
+        value: string | Member;
+      };
   updatedAt: string;
   createdAt: string;
 }
@@ -941,10 +1060,15 @@ export interface PayloadLockedDocument {
  */
 export interface PayloadPreference {
   id: string;
-  user: {
-    relationTo: 'users';
-    value: string | User;
-  };
+  user:
+    | {
+        relationTo: 'users';
+        value: string | User;
+      }
+    | {
+        relationTo: 'members';
+        value: string | Member;
+      };
   key?: string | null;
   value?:
     | {
@@ -996,6 +1120,7 @@ export interface DocumentsSelect<T extends boolean = true> {
   amends?: T;
   amendedBy?: T;
   audience?: T;
+  audienceOrganization?: T;
   secrecy?: T;
   slug?: T;
   numberKey?: T;
@@ -1030,6 +1155,7 @@ export interface NewsSelect<T extends boolean = true> {
   source?: T;
   organization?: T;
   audience?: T;
+  audienceOrganization?: T;
   slug?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1061,6 +1187,7 @@ export interface TopicsSelect<T extends boolean = true> {
       };
   organization?: T;
   audience?: T;
+  audienceOrganization?: T;
   slug?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1076,8 +1203,10 @@ export interface AnnouncementsSelect<T extends boolean = true> {
   body?: T;
   meetingAt?: T;
   location?: T;
+  attachments?: T;
   publishedAt?: T;
   audience?: T;
+  audienceOrganization?: T;
   slug?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1114,6 +1243,7 @@ export interface FilesSelect<T extends boolean = true> {
   organization?: T;
   sourceName?: T;
   visibility?: T;
+  visibleTo?: T;
   title?: T;
   extraction?: T;
   extractionNote?: T;
@@ -1139,6 +1269,7 @@ export interface MediaSelect<T extends boolean = true> {
   organization?: T;
   sourceName?: T;
   visibility?: T;
+  visibleTo?: T;
   alt?: T;
   caption?: T;
   updatedAt?: T;
@@ -1208,6 +1339,41 @@ export interface UsersSelect<T extends boolean = true> {
   updatedAt?: T;
   createdAt?: T;
   email?: T;
+  resetPasswordToken?: T;
+  resetPasswordExpiration?: T;
+  salt?: T;
+  hash?: T;
+  loginAttempts?: T;
+  lockUntil?: T;
+  sessions?:
+    | T
+    | {
+        id?: T;
+        createdAt?: T;
+        expiresAt?: T;
+      };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "members_select".
+ */
+export interface MembersSelect<T extends boolean = true> {
+  name?: T;
+  birthDate?: T;
+  partyCardNumber?: T;
+  organization?: T;
+  phone?: T;
+  status?: T;
+  activationCodeHash?: T;
+  activationCodeExpiresAt?: T;
+  activationCodeAttempts?: T;
+  activationLinkHash?: T;
+  activationLinkExpiresAt?: T;
+  feedToken?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  email?: T;
+  username?: T;
   resetPasswordToken?: T;
   resetPasswordExpiration?: T;
   salt?: T;
@@ -1506,10 +1672,15 @@ export interface TaskSchedulePublish {
           value: string | Announcement;
         } | null);
     global?: string | null;
-    user?: {
-      relationTo: 'users';
-      value: string | User;
-    } | null;
+    user?:
+      | ({
+          relationTo: 'users';
+          value: string | User;
+        } | null)
+      | ({
+          relationTo: 'members';
+          value: string | Member;
+        } | null);
   };
   output?: unknown;
 }

@@ -10,6 +10,7 @@ import { Documents } from './collections/Documents'
 import { Files } from './collections/Files'
 import { MailDeliveries } from './collections/MailDeliveries'
 import { MailPublications } from './collections/MailPublications'
+import { Members } from './collections/Members'
 import { Media } from './collections/Media'
 import { News } from './collections/News'
 import { RequestCounts } from './collections/RequestCounts'
@@ -57,6 +58,7 @@ export default buildConfig({
     Files,
     Media,
     Users,
+    Members,
     AuditLogs,
     Subscribers,
     MailDeliveries,

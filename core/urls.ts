@@ -43,5 +43,42 @@ export function recordUrl(collection: string, slug: string): string | null {
   return null
 }
 
+/** The members' area: signed-in pages, rendered per request and never cached for another reader. */
+export const SIGN_IN_URL = '/dang-nhap/'
+export const SIGN_OUT_URL = '/dang-xuat/'
+export const ACTIVATE_URL = '/kich-hoat/'
+export const FORGOT_PASSWORD_URL = '/quen-mat-khau/'
+export const RESET_PASSWORD_URL = '/dat-lai-mat-khau/'
+export const MY_URL = '/ca-nhan/'
+export const MY_LIBRARY_URL = '/ca-nhan/van-ban/'
+export const MY_SEARCH_URL = '/ca-nhan/tim-kiem'
+export const myDocumentUrl = (slug: string): string => `/ca-nhan/van-ban/${segment(slug)}/`
+export const myAnnouncementUrl = (slug: string): string => `/ca-nhan/thong-bao/${segment(slug)}/`
+export const myNewsUrl = (slug: string): string => `/ca-nhan/tin-tuc/${segment(slug)}/`
+export const myTopicUrl = (slug: string): string => `/ca-nhan/chuyen-de/${segment(slug)}/`
+/** Members-only originals, streamed per request after the CMS checks the reader. */
+export const myFileUrl = (filename: string): string => `/ca-nhan/tep/${segment(filename)}`
+/** A member's private feed: the token is the only credential, revocable from "Của tôi". */
+export const memberFeedUrl = (token: string): string => `/ca-nhan/rss/${segment(token)}.xml`
+/** The activation link mailed to a member (the token rides in the query, never in a log-friendly path). */
+export const activationLinkUrl = (token: string): string => `${ACTIVATE_URL}?token=${encodeURIComponent(token)}`
+export const resetPasswordLinkUrl = (token: string): string => `${RESET_PASSWORD_URL}?token=${encodeURIComponent(token)}`
+
+/**
+ * The pages that depend on who is signed in (and the forms that sign in): rendered per request,
+ * never kept by the shared route cache, answered `Cache-Control: private, no-store`.
+ */
+export const MEMBER_AREA = /^\/(ca-nhan|dang-nhap|dang-xuat|kich-hoat|quen-mat-khau|dat-lai-mat-khau)(\/|$)/
+export const isMemberPath = (pathname: string): boolean => MEMBER_AREA.test(pathname)
+
+/** A member's page of a non-public record, by collection; public records keep their public pages. */
+export function memberRecordUrl(collection: string, slug: string): string | null {
+  if (collection === 'documents') return myDocumentUrl(slug)
+  if (collection === 'announcements') return myAnnouncementUrl(slug)
+  if (collection === 'news') return myNewsUrl(slug)
+  if (collection === 'topics') return myTopicUrl(slug)
+  return null
+}
+
 /** An absolute URL on the site (mail, feeds, Open Graph): `siteUrl` without a trailing slash. */
 export const absoluteUrl = (siteUrl: string, path: string): string => `${siteUrl.replace(/\/+$/, '')}${path}`

@@ -103,10 +103,15 @@ export const NEWS_CATEGORIES = [
   { label: 'Thông tin hữu ích', value: 'thong-tin-huu-ich' },
 ] as const
 
-/** Who may read an item. Secret documents are never "public" (Luật 29/2018). */
+/**
+ * Who may read an item: everyone, every party member of the province, or the members of one
+ * organization and of the organizations below it (its chosen `audienceOrganization`). Secret
+ * documents are never published at all (Luật 29/2018).
+ */
 export const AUDIENCES = [
   { label: 'Công khai (mọi người)', value: 'public' },
-  { label: 'Chỉ đảng viên (cần đăng nhập)', value: 'members' },
+  { label: 'Mọi đảng viên (cần đăng nhập)', value: 'members' },
+  { label: 'Đảng viên của một tổ chức và các tổ chức trực thuộc', value: 'organization' },
 ] as const
 
 type ValueOf<T extends readonly { value: string }[]> = T[number]['value']

@@ -1,12 +1,24 @@
 /**
  * The search contract: what is indexed, what a query may ask, what comes back. Both engines (the
  * embedded SQLite FTS5 one and Meilisearch) implement `SearchEngine`, and one contract test suite
- * runs against each. Only published, public, non-secret content is ever given to an engine.
+ * runs against each. Only published, non-secret content is ever given to an engine, each item with
+ * the scope of its readers (core/scopes.ts): the public index holds only `public` items (the site's
+ * search for everyone), the members index everything some member may find, filtered per query by
+ * the reader's scopes.
  */
 import { documentNumberCompactKey, documentNumberKey, documentNumberShortKey, parseDocumentNumber } from '../core/documentNumbers'
+import type { ScopeKey } from '../core/scopes'
 
-export const SEARCH_KINDS = ['document', 'news', 'topic'] as const
+export const SEARCH_KINDS = ['document', 'news', 'topic', 'announcement'] as const
 export type SearchKind = (typeof SEARCH_KINDS)[number]
+
+/**
+ * The two indexes. `public` is what the public site searches: it only ever holds items of scope
+ * `public`, so no query to it can reach anything else. `members` holds every item some member may
+ * find (public, members, org:…); a member's query to it names the member's scopes.
+ */
+export const SEARCH_INDEXES = ['public', 'members'] as const
+export type SearchIndex = (typeof SEARCH_INDEXES)[number]
 
 export const VALIDITY_STATUSES = ['in-force', 'expired', 'superseded'] as const
 export type ValidityStatus = (typeof VALIDITY_STATUSES)[number]
@@ -31,7 +43,10 @@ export interface SearchItem {
   issuer: string | null
   issuerName: string | null
   level: string | null
-  /** Issue date (documents), publication date (news) or first day of the month (topics): YYYY-MM-DD. */
+  /**
+   * Issue date (documents), publication date (news), first day of the month (topics), meeting or
+   * publication date (announcements): YYYY-MM-DD.
+   */
   issuedAt: string
   year: number
   /** Subject (lĩnh vực) slugs and names, same order. */
@@ -44,6 +59,8 @@ export interface SearchItem {
   attachmentText: string
   /** CMS updatedAt: lets `reindex --check` tell stale entries from current ones. */
   updatedAt: string
+  /** Who may find it: one key (core/scopes.ts, scopeOfAudience). */
+  scope: ScopeKey
 }
 
 type DocumentOnlyField =
@@ -70,7 +87,7 @@ export function searchNumberKeys(printed: string): Pick<SearchItem, 'numberKey' 
   }
 }
 
-/** The document-only fields of a news item or topic (fresh arrays each call). */
+/** The document-only fields of a news item, topic or announcement (fresh arrays each call). */
 export const noDocumentFields = (): Pick<SearchItem, DocumentOnlyField> => ({
   number: null,
   numberKey: null,
@@ -96,6 +113,13 @@ export interface SearchQuery {
   /** 1-based. */
   page: number
   limit: number
+  /**
+   * The reader's scope keys (core/scopes.ts, memberScopes): only items whose scope is among them
+   * match, and the total and facets count only those; an empty list matches nothing. Absent: no
+   * scope filter (the public index, which holds public items only). Set by the server from the
+   * signed-in member, never from request parameters.
+   */
+  scopes?: ScopeKey[]
 }
 
 export interface SearchHit {
@@ -133,8 +157,13 @@ export interface IndexEntry {
 
 export interface SearchEngine {
   readonly name: string
+  /** Which index this engine answers from and writes to. */
+  readonly index: SearchIndex
   search(query: SearchQuery): Promise<SearchResult>
-  /** Adds or replaces items (by id). */
+  /**
+   * Adds or replaces items (by id). An item whose scope is not a valid key, or (public index) not
+   * `public`, refuses the whole call with SearchScopeError before anything is written.
+   */
   upsert(items: SearchItem[]): Promise<void>
   /** Removes items by id; unknown ids are ignored. */
   remove(ids: string[]): Promise<void>
@@ -153,6 +182,31 @@ export const MAX_LIMIT = 50
 export const DEFAULT_LIMIT = 10
 /** Deep pages are refused: nobody reads page 200, and both engines cap their hit windows. */
 export const MAX_PAGE = 100
+
+/** Scope keys a query may name at most (public, members, a member's organization and those above it). */
+export const MAX_SCOPES = 64
+
+const SCOPE_KEY = /^(?:public|members|org:[A-Za-z0-9_-]{1,64})$/
+/** Whether `value` is a well-formed scope key (organization ids: letters, digits, "-" and "_"). */
+export const isScopeKey = (value: unknown): value is ScopeKey => typeof value === 'string' && SCOPE_KEY.test(value)
+
+/**
+ * An item was refused for its scope: malformed, or not public on the public index. A bug in the
+ * caller (the CMS sync decides which index gets what), never the reader's doing: the message is
+ * for logs, in English.
+ */
+export class SearchScopeError extends Error {}
+
+/** Throws SearchScopeError unless every item may go into index `which`. */
+export function checkItemScopes(items: readonly SearchItem[], which: SearchIndex): void {
+  for (const item of items) {
+    const scope = (item as { scope?: unknown } | null)?.scope
+    if (!isScopeKey(scope)) throw new SearchScopeError(`Search item ${JSON.stringify(item?.id)} has no valid scope: ${JSON.stringify(scope)}`)
+    if (which === 'public' && scope !== 'public') {
+      throw new SearchScopeError(`The public search index only takes public items: ${JSON.stringify(item.id)} has scope ${JSON.stringify(scope)}`)
+    }
+  }
+}
 
 /** A parameter was wrong; `message` is Vietnamese and safe to show. */
 export class SearchQueryError extends Error {

@@ -12,6 +12,7 @@ export const KIND_LABELS: Record<SearchKind, string> = {
   document: 'Văn bản',
   news: 'Tin tức',
   topic: 'Chuyên đề',
+  announcement: 'Thông báo',
 }
 
 /**

@@ -21,7 +21,7 @@ const LEVEL_VALUES = new Set<string>(valuesOf(LEVELS))
  * expressions). Messages are for members: short, Vietnamese, naming the parameter.
  */
 const CHECKS: Record<FilterName, { valid: (v: string) => boolean; message: string }> = {
-  kind: { valid: (v) => (SEARCH_KINDS as readonly string[]).includes(v), message: 'Loại nội dung (kind) chỉ nhận document, news hoặc topic.' },
+  kind: { valid: (v) => (SEARCH_KINDS as readonly string[]).includes(v), message: 'Loại nội dung (kind) chỉ nhận document, news, topic hoặc announcement.' },
   type: { valid: isDocumentTypeSlug, message: 'Loại văn bản (type) không hợp lệ, ví dụ đúng: nghi-quyet, chi-thi, quy-dinh.' },
   issuer: {
     valid: (v) => v.length <= 80 && SLUG.test(v),

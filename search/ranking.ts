@@ -11,7 +11,19 @@
  * Every query word must match (AND); when nothing matches, trailing words are dropped one by one.
  * An empty query browses: newest first.
  */
-import { FILTERS, MAX_LIMIT, MAX_PAGE, MAX_QUERY_LENGTH, SearchQueryError, type FacetCount, type FilterName, type SearchQuery } from './contract'
+import {
+  FILTERS,
+  isScopeKey,
+  MAX_LIMIT,
+  MAX_PAGE,
+  MAX_QUERY_LENGTH,
+  MAX_SCOPES,
+  SearchQueryError,
+  type FacetCount,
+  type FilterName,
+  type SearchQuery,
+} from './contract'
+import type { ScopeKey } from '../core/scopes'
 import { documentNumberQueryKeys, findDocumentNumber } from '../core/documentNumbers'
 import { foldWords } from '../core/vietnamese'
 
@@ -93,6 +105,17 @@ export function checkQuery(query: SearchQuery): void {
       throw new SearchQueryError(`Giá trị của "${name}" không hợp lệ.`, name)
     }
   }
+  if (query.scopes !== undefined) {
+    // Scopes come from the server's session, not the reader: a bad one is a bug, refused all the same.
+    if (!Array.isArray(query.scopes) || query.scopes.length > MAX_SCOPES || !query.scopes.every(isScopeKey)) {
+      throw new SearchQueryError('Phạm vi tìm kiếm không hợp lệ.', 'scopes')
+    }
+  }
+}
+
+/** A query's scopes as a canonical list (sorted, no repeats), or null when it has none (no scope filter). */
+export function scopeList(query: SearchQuery): ScopeKey[] | null {
+  return query.scopes === undefined ? null : [...new Set(query.scopes)].sort()
 }
 
 /** Elapsed milliseconds, one decimal. */

@@ -1,4 +1,5 @@
 import { defineMiddleware } from 'astro/middleware'
+import { isMemberPath } from '../core/urls'
 import { encodeResponse, negotiateEncoding } from './lib/httpEncoding'
 import { refreshLibrary } from './lib/library'
 import { SECURITY_HEADERS } from './lib/securityHeaders'
@@ -9,8 +10,8 @@ import { SECURITY_HEADERS } from './lib/securityHeaders'
  */
 export const MAX_BODY_BYTES = 64 * 1024
 
-/** The only routes that take a POST: the subscription pages' forms. Everything else is read-only. */
-const FORM_ROUTE = /^\/nhan-thong-bao(\/|$)/
+/** The only routes that take a POST: the subscription pages' and the members' forms. Everything else is read-only. */
+const FORM_ROUTE = /^\/(nhan-thong-bao|dang-nhap|dang-xuat|kich-hoat|quen-mat-khau|dat-lai-mat-khau|ca-nhan)(\/|$)/
 const READ_METHODS = new Set(['GET', 'HEAD'])
 
 const plain = (status: number, text: string, extra: Record<string, string> = {}) =>
@@ -42,6 +43,12 @@ export const onRequest = defineMiddleware(async ({ request, url }, next) => {
   // A refused body may still sit unread on the connection: close it rather than let the client
   // reuse a socket the server is about to reset.
   if (request.body && (!request.bodyUsed || response.status === 413)) response.headers.set('Connection', 'close')
+  // A member's answer is theirs alone: no shared cache (proxy, the route cache) may keep it, and a
+  // browser keeps it only while showing it.
+  if (isMemberPath(url.pathname)) {
+    response.headers.set('Cache-Control', 'private, no-store')
+    response.headers.set('Vary', 'Cookie')
+  }
   // Pages change when the library does: browsers and proxies revalidate instead of keeping a copy.
   if (!response.headers.has('Cache-Control') && (response.headers.get('Content-Type') ?? '').startsWith('text/html')) {
     response.headers.set('Cache-Control', 'no-cache')

@@ -56,7 +56,7 @@ import {
 } from './phrases'
 
 /** Bumped whenever the items for a given size and seed change (cache key, with CORPUS_VERSION). */
-export const GENERATOR_VERSION = 1
+export const GENERATOR_VERSION = 2
 export { DEFAULT_SEED }
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -283,6 +283,7 @@ function documentItem(r: Rng, d: DocumentSpec): SearchItem {
     body: withBody ? documentBody(r, { ...d, title }, org.name, year) : '',
     attachmentText: withAttachment ? attachment(r, d, org.name, year) : '',
     updatedAt: `${d.issuedAt}T08:00:00.000Z`,
+    scope: 'public',
   }
 }
 
@@ -309,6 +310,7 @@ function newsItem(r: Rng, n: NewsSpec): SearchItem {
     summary: n.lead,
     body: body.join('\n\n'),
     updatedAt: `${n.publishedAt}T08:00:00.000Z`,
+    scope: 'public',
   }
 }
 
@@ -326,6 +328,7 @@ function topicItem(t: TopicSpec, i: number): SearchItem {
     summary: t.theme,
     body: [t.body, t.questions.map((q) => q.question).join('\n')].filter(Boolean).join('\n\n'),
     updatedAt: `${t.month}-01T08:00:00.000Z`,
+    scope: 'public',
   }
 }
 

@@ -1,12 +1,14 @@
 /**
  * One measurement in its own process, so that its peak RSS is its own (run.ts starts it):
  *
- *   tsx bench/search/measure.ts index --engine sqlite|meilisearch --size N --items FILE --dir DIR
+ *   tsx bench/search/measure.ts index --engine sqlite|meilisearch --size N --items FILE --dir DIR [--index members]
  *     A fresh index (the SQLite file is deleted first; Meilisearch uses index bench-search-<N>)
  *     built with replaceAll from the items file in batches of 500, as the CMS reindex does; with
  *     --again, a rebuild over the existing index instead (what a production reindex does).
  *     Reports wall time (and the part spent reading and parsing the items file), items/s,
- *     disk (index file, -wal, -shm; Meilisearch: its index stats) and peak RSS.
+ *     disk (index file, -wal, -shm; Meilisearch: its index stats) and peak RSS. With --index
+ *     members: the members' index (so-tay-members.sqlite, bench-search-<N>-members), the same
+ *     items with the scope mix of scopes.ts.
  *
  *   tsx bench/search/measure.ts query --engine … --size N --queries FILE --dir DIR [--passes 3]
  *     Opens the index (cold: new process, new connection; the OS page cache is whatever the
@@ -18,16 +20,24 @@
  *     goes per query class (FTS5 match set, FTS5 ranking tiers, other SQL, and in JS: match-set
  *     handling and typo planning, filters and facet counts, ranking, hits and snippets).
  *
+ *   tsx bench/search/measure.ts members --engine … --size N --queries FILE --items FILE --dir DIR [--passes 3]
+ *     The public index and the members' index (both built by `index`) open in this one process,
+ *     both warmed up, then every query of the set `passes` times in runOrder, each asked of both
+ *     back to back — without scopes of the public index, with the member's scopes (scopes.ts) of
+ *     the members' one, the first of the two alternating — so that both see the same machine at
+ *     the same moment. Checks that no member hit lies outside the member's scopes.
+ *
  * Prints one JSON line on stdout.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { DatabaseSync, StatementSync } from 'node:sqlite'
 import { parseSearchEnv } from '../../core/env/search'
-import type { SearchEngine, SearchItem, SearchResult } from '../../search/contract'
-import { openSearchEngine } from '../../search/engine'
+import type { SearchEngine, SearchIndex, SearchItem, SearchQuery, SearchResult } from '../../search/contract'
+import { openSearchEngine, searchIndexName } from '../../search/engine'
 import { readBatches } from './generate'
 import { COLD_QUERY, hasNumber, runOrder, WARMUP_QUERIES, type BenchQuery } from './queries'
+import { BENCH_MEMBER_SCOPES, benchScopeOf, withBenchScopes } from './scopes'
 import { summarizeSamples, type Sample } from './stats'
 
 const arg = (name: string, fallback = '') => {
@@ -39,27 +49,29 @@ const engineName = arg('engine', 'sqlite')
 const size = Number(arg('size'))
 const dir = path.resolve(arg('dir', '.'))
 const seed = Number(arg('seed', '20261122'))
+/** Which index `index` builds and `query` measures. */
+const which: SearchIndex = arg('index', 'public') === 'members' ? 'members' : 'public'
 const LIMIT = 10
 
-const meiliIndexName = (n: number) => `bench-search-${n}`
+const meiliIndexName = (n: number, w: SearchIndex = which) => searchIndexName({ SEARCH_INDEX: `bench-search-${n}` }, w)
 
-async function open(): Promise<SearchEngine> {
+async function open(w: SearchIndex = which): Promise<SearchEngine> {
   const module = arg('engine-module')
   if (module && engineName === 'sqlite') {
     // A/B runs: another copy of the embedded engine (e.g. the previous version saved to a file)
     // over the same index file.
     const { createSqliteEngine } = (await import(path.resolve(module))) as typeof import('../../search/engines/sqlite')
-    fs.mkdirSync(path.dirname(sqliteFile()), { recursive: true })
-    return createSqliteEngine({ path: sqliteFile() })
+    fs.mkdirSync(path.dirname(sqliteFile(w)), { recursive: true })
+    return createSqliteEngine({ path: sqliteFile(w), which: w })
   }
   if (engineName === 'meilisearch') {
     if (!process.env.MEILI_URL) throw new Error('MEILI_URL is not set')
-    return openSearchEngine(parseSearchEnv({ ...process.env, SEARCH_INDEX: meiliIndexName(size) }))
+    return openSearchEngine(parseSearchEnv({ ...process.env, SEARCH_INDEX: `bench-search-${size}` }), w)
   }
-  return openSearchEngine(parseSearchEnv({ DATA_DIR: dir }))
+  return openSearchEngine(parseSearchEnv({ DATA_DIR: dir }), w)
 }
 
-const sqliteFile = () => path.join(dir, 'search', 'so-tay.sqlite')
+const sqliteFile = (w: SearchIndex = which) => path.join(dir, 'search', `${searchIndexName({ SEARCH_INDEX: 'so-tay' }, w)}.sqlite`)
 
 function fileSizes(): Record<string, number> {
   const base = sqliteFile()
@@ -101,10 +113,11 @@ async function indexPhase() {
     for (;;) {
       const t = performance.now()
       const next = await it.next()
+      const batch = next.done ? null : which === 'members' ? withBenchScopes(next.value) : next.value
       readMs += performance.now() - t
-      if (next.done) return
+      if (!batch) return
       batches++
-      yield next.value
+      yield batch
     }
   }
   const cpu0 = process.cpuUsage()
@@ -117,6 +130,7 @@ async function indexPhase() {
   const diskClosed = engineName === 'sqlite' ? fileSizes() : diskOpen
   return {
     phase: again ? 'rebuild' : 'index',
+    index: which,
     engine: engineName,
     size,
     count,
@@ -353,9 +367,84 @@ async function queryPhase() {
   }
 }
 
-const result = phase === 'index' ? await indexPhase() : phase === 'query' ? await queryPhase() : null
+/** Waits for the embedded engine's background warm-up, if it has one (see queryPhase). */
+async function settle(engine: SearchEngine): Promise<number | null> {
+  const warming = (engine as { warming?: Promise<void> }).warming
+  if (!warming) return null
+  const t = performance.now()
+  const keepAlive = setInterval(() => undefined, 1000)
+  await warming
+  clearInterval(keepAlive)
+  return Math.round(performance.now() - t)
+}
+
+async function membersPhase() {
+  const queries = JSON.parse(fs.readFileSync(arg('queries'), 'utf8')) as BenchQuery[]
+  const passes = Math.max(1, Number(arg('passes', '3')))
+  // Which scope each hit had, to check that no member hit lies outside the member's scopes.
+  const scopeOfHit = new Map<string, string>()
+  for await (const batch of readBatches(arg('items'), 5000)) for (const item of batch) scopeOfHit.set(`${item.kind}:${item.slug}`, benchScopeOf(item.id))
+  const scopes = BENCH_MEMBER_SCOPES
+  const visible = new Set<string>(scopes)
+
+  const engines = { public: await open('public'), members: await open('members') }
+  const ask = (w: SearchIndex, q: Pick<SearchQuery, 'q' | 'filters' | 'page'>) =>
+    engines[w].search({ q: q.q, filters: q.filters, page: q.page, limit: LIMIT, ...(w === 'members' ? { scopes } : {}) })
+  for (const w of ['public', 'members'] as const) await ask(w, COLD_QUERY)
+  const warmupMs = { public: await settle(engines.public), members: await settle(engines.members) }
+  for (const w of WARMUP_QUERIES) for (const x of ['public', 'members'] as const) await ask(x, w)
+  const membersTotal = (await engines.members.search({ q: '', filters: {}, page: 1, limit: 1 })).total
+  const visibleTotal = (await ask('members', { q: '', filters: {}, page: 1 })).total
+
+  const samples: Record<SearchIndex, Sample[]> = { public: [], members: [] }
+  const totals: Record<SearchIndex, Record<string, number>> = { public: {}, members: {} }
+  const leaks: Array<{ id: string; q: string; slug: string; scope: string | undefined }> = []
+  let turn = 0
+  for (const { query, measured } of runOrder(queries, passes, seed)) {
+    const order = turn++ % 2 === 0 ? (['public', 'members'] as const) : (['members', 'public'] as const)
+    for (const w of order) {
+      const t = performance.now()
+      const result = await ask(w, query)
+      const ms = performance.now() - t
+      if (!measured) continue
+      const q = query as BenchQuery
+      samples[w].push({ id: q.id, cls: q.cls, ms })
+      if (totals[w][q.id] !== undefined) continue
+      totals[w][q.id] = result.total
+      if (w === 'members') {
+        for (const hit of result.hits) {
+          const scope = scopeOfHit.get(`${hit.kind}:${hit.slug}`)
+          if (!scope || !visible.has(scope)) leaks.push({ id: q.id, q: q.q, slug: hit.slug, scope })
+        }
+      }
+    }
+  }
+  await engines.public.close()
+  await engines.members.close()
+  const pub = summarizeSamples(samples.public)
+  const mem = summarizeSamples(samples.members)
+  const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100
+  return {
+    phase: 'members',
+    engine: engineName,
+    size,
+    queries: queries.length,
+    passes,
+    scopes,
+    membersTotal,
+    visibleTotal,
+    warmupMs,
+    public: pub,
+    members: mem,
+    ratio: { p50: ratio(mem.all.p50, pub.all.p50), p95: ratio(mem.all.p95, pub.all.p95), p95OfMedians: ratio(mem.medians.all.p95, pub.medians.all.p95) },
+    leaks,
+    peakRssMB: peakRssMB(),
+  }
+}
+
+const result = phase === 'index' ? await indexPhase() : phase === 'query' ? await queryPhase() : phase === 'members' ? await membersPhase() : null
 if (!result) {
-  console.error('usage: measure.ts index|query --engine sqlite|meilisearch --size N --dir DIR (--items FILE | --queries FILE)')
+  console.error('usage: measure.ts index|query|members --engine sqlite|meilisearch --size N --dir DIR (--items FILE | --queries FILE) [--index members]')
   process.exit(2)
 }
 console.log(JSON.stringify(result))

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:search [-- --sizes 10000,100000] [--passes 3] [--http-passes 2] [--seed N]
  *   [--no-http] [--no-rebuild] [--reuse-index] [--site-dist DIR] [--wait-idle SECONDS]
- *   [--engine-module FILE] [--settle SECONDS] [--no-settle]`
+ *   [--engine-module FILE] [--settle SECONDS] [--no-settle] [--no-members]`
  *
  * The search benchmark. For each size:
  *   1. items and queries: generated once (generate.ts, queries.ts) and cached in bench/out/search/;
@@ -16,7 +16,12 @@
  *   4. HTTP: the built site server (`node <dist>/server/serve.mjs`, HOST=127.0.0.1, a free PORT,
  *      DATA_DIR as above) answering GET /api/search for the same queries, `--http-passes` times,
  *      sequentially over one keep-alive connection (Node's fetch); every answer must be 200, carry
- *      the same total as in-process and meet the query's expectation.
+ *      the same total as in-process and meet the query's expectation;
+ *   5. member search (unless --no-members): the members' index built from the same items with a
+ *      scope mix (scopes.ts: ~80 % public, ~10 % members, ~10 % over 50 organizations in three
+ *      levels), then the public and the members' index in one process, each query asked of both
+ *      back to back, the members' one with a member's five scope keys; p50/p95 of both, their
+ *      ratio, and a check that no member hit lies outside the member's scopes (measure.ts members).
  * Meilisearch runs the same steps (index bench-search-<size>) when MEILI_URL is set.
  *
  * The site: --site-dist DIR, else bench/out/search/site when it is newer than the search code,
@@ -55,6 +60,7 @@ const httpPasses = Math.max(1, Number(arg('http-passes', '2')))
 const noHttp = process.argv.includes('--no-http')
 const reuseIndex = process.argv.includes('--reuse-index')
 const rebuild = !process.argv.includes('--no-rebuild')
+const withMembers = !process.argv.includes('--no-members')
 const waitIdleSeconds = Number(arg('wait-idle', '0'))
 /** A/B runs: another copy of the embedded engine for the in-process step (see measure.ts). */
 const engineModule = arg('engine-module', '')
@@ -311,10 +317,31 @@ interface QueryResult {
   peakRssMB: number
   loadBefore?: number
 }
+type Summaries = Pick<QueryResult, 'all' | 'byClass' | 'medians'>
+interface MembersResult {
+  scopes: string[]
+  membersTotal: number
+  visibleTotal: number
+  warmupMs: { public: number | null; members: number | null }
+  public: Summaries
+  members: Summaries
+  ratio: { p50: number; p95: number; p95OfMedians: number }
+  leaks: Array<{ id: string; q: string; slug: string; scope: string | undefined }>
+  peakRssMB: number
+  index: IndexResult | null
+  loadBefore?: number
+}
 interface SizeResult {
   size: number
   corpus: { file: string; bytes: number; generatedMs: number | null; queries: number }
-  engines: Array<{ engine: string; index: IndexResult | null; rebuild: IndexResult | null; query: QueryResult; http: HttpResult | null }>
+  engines: Array<{
+    engine: string
+    index: IndexResult | null
+    rebuild: IndexResult | null
+    query: QueryResult
+    http: HttpResult | null
+    members: MembersResult | null
+  }>
 }
 
 const started = Date.now()
@@ -390,7 +417,34 @@ for (const size of sizes) {
       http = await httpBench(engine, size, dataDir, site.entry, queries, query.totals)
       log(`  p50 ${http.all.p50} ms, p95 ${http.all.p95} ms, p99 ${http.all.p99} ms; ${http.failures.length} failed checks`)
     }
-    sizeResult.engines.push({ engine, index, rebuild: again, query, http })
+    let members: MembersResult | null = null
+    if (withMembers) {
+      let membersIndex: IndexResult | null = null
+      const membersFile = path.join(dataDir, 'search', 'so-tay-members.sqlite')
+      if (!(reuseIndex && engine === 'sqlite' && fs.existsSync(membersFile))) {
+        const loadBefore = await waitIdle(waitIdleSeconds)
+        log(`${size} items, ${engine}: indexing the members' index`)
+        membersIndex = { ...child<IndexResult>('measure.ts', ['index', ...common, '--items', gen.file, '--index', 'members']), loadBefore }
+        log(`  ${membersIndex.count} items in ${(membersIndex.wallMs / 1000).toFixed(1)} s`)
+      }
+      const loadBefore = await waitIdle(waitIdleSeconds)
+      log(`${size} items, ${engine}: ${queries.length} queries × ${passes}, public and member search in turn`)
+      const m = child<Omit<MembersResult, 'index' | 'loadBefore'>>('measure.ts', [
+        'members',
+        ...common,
+        '--queries',
+        gen.queries,
+        '--items',
+        gen.file,
+        '--passes',
+        String(passes),
+      ])
+      members = { ...m, index: membersIndex, loadBefore }
+      log(
+        `  public p50 ${m.public.all.p50} / p95 ${m.public.all.p95} ms, member p50 ${m.members.all.p50} / p95 ${m.members.all.p95} ms (p95 ×${m.ratio.p95}); ${m.leaks.length} hits outside the member's scopes`,
+      )
+    }
+    sizeResult.engines.push({ engine, index, rebuild: again, query, http, members })
   }
   results.push(sizeResult)
 }
@@ -454,10 +508,41 @@ for (const s of results) {
     if (e.query.breakdown?.notSplit.length) lines.push('', `Not split out (not found in the engine): ${e.query.breakdown.notSplit.join(', ')}`)
   }
 }
+const withMemberRuns = results.flatMap((s) => s.engines.filter((e) => e.members).map((e) => ({ size: s.size, e, m: e.members! })))
+if (withMemberRuns.length) {
+  lines.push(
+    '',
+    `Member search: the members' index holds the same items with a scope mix (bench/search/scopes.ts: ~80 % public, ~10 % members, ~10 % over 50 organizations in three levels) and is searched with a member's ${withMemberRuns[0]!.m.scopes.length} scope keys (${withMemberRuns[0]!.m.scopes.join(', ')}); the public index without scopes. Both open in one process, each query asked of both back to back (the first of the two alternating), in-process, ms. Goal: member p95 ≤ 1.5 × public p95.`,
+    '',
+  )
+  lines.push(
+    "| items | engine | members' index: build time | visible to the member | public p50 / p95 / p99 (p95 of medians) | member p50 / p95 / p99 (p95 of medians) | member ÷ public: p50, p95 (p95 of medians) | goal | member hits outside the member's scopes |",
+  )
+  lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- |')
+  for (const { size, e, m } of withMemberRuns) {
+    const sum = (x: Summaries) => `${ms(x.all.p50)} / ${ms(x.all.p95)} / ${ms(x.all.p99)} (${ms(x.medians.all.p95)})`
+    lines.push(
+      `| ${size.toLocaleString('en')} | ${e.engine} | ${m.index ? `${(m.index.wallMs / 1000).toFixed(1)} s` : 'reused'} | ${m.visibleTotal.toLocaleString('en')} of ${m.membersTotal.toLocaleString('en')} (${((m.visibleTotal / m.membersTotal) * 100).toFixed(1)} %) | ${sum(m.public)} | ${sum(m.members)} | ×${m.ratio.p50}, ×${m.ratio.p95} (×${m.ratio.p95OfMedians}) | ${m.ratio.p95 <= 1.5 ? 'met' : 'NOT met'} | ${m.leaks.length} |`,
+    )
+  }
+  for (const { size, e, m } of withMemberRuns) {
+    lines.push('', `Member search per query class, ${size.toLocaleString('en')} items, ${e.engine} (p50 / p95 ms, p95 of per-query medians in brackets)`, '')
+    lines.push('| class | public | member |', '| --- | --- | --- |')
+    for (const cls of QUERY_CLASSES) {
+      const a = m.public.byClass[cls]
+      const b = m.members.byClass[cls]
+      if (!a || !b) continue
+      lines.push(
+        `| ${cls} | ${ms(a.p50)} / ${ms(a.p95)} (${ms(m.public.medians.byClass[cls]?.p95)}) | ${ms(b.p50)} / ${ms(b.p95)} (${ms(m.members.medians.byClass[cls]?.p95)}) |`,
+      )
+    }
+  }
+}
 const problems = results.flatMap((s) =>
   s.engines.flatMap((e) => [
     ...e.query.failures.map((f) => ({ size: s.size, engine: e.engine, where: 'in-process', ...f })),
     ...(e.http?.failures ?? []).map((f) => ({ size: s.size, engine: e.engine, where: 'http', ...f })),
+    ...(e.members?.leaks ?? []).map((f) => ({ size: s.size, engine: e.engine, where: 'member search: hit outside the scopes', ...f })),
   ]),
 )
 if (problems.length) {

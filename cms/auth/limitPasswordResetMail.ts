@@ -6,7 +6,7 @@ import { checkMailFormLimits, TooManyRequestsError } from '../limits/mailFormLim
  * subscription form (per client and per e-mail address, counted whether an account exists or not).
  * Operators' scripts (Local API) are not limited.
  */
-export const limitPasswordResetMail: CollectionBeforeOperationHook<'users'> = async ({ args, operation, req }) => {
+export const limitPasswordResetMail: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (operation !== 'forgotPassword' || req.payloadAPI === 'local') return args
   // Checked as it came: the body of a request can hold anything.
   const email: unknown = args.data?.email

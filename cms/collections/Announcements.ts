@@ -1,7 +1,7 @@
 import type { CollectionBeforeValidateHook, CollectionConfig } from 'payload'
 import type { Announcement } from '../payload-types'
 import { fieldError } from '../lib/fieldError'
-import { audienceField } from '../fields/audience'
+import { audienceFields } from '../fields/audience'
 import { dayOnlyField } from '../fields/dayOnly'
 import { organizationField } from '../fields/organization'
 import { slugField } from '../fields/slug'
@@ -45,8 +45,16 @@ export const Announcements: CollectionConfig = editorialCollection(
           { name: 'location', label: 'Địa điểm', type: 'text' },
         ],
       },
+      {
+        name: 'attachments',
+        label: 'Tài liệu kèm theo',
+        type: 'upload',
+        relationTo: 'files',
+        hasMany: true,
+        admin: { description: 'Tài liệu họp, dự thảo… Đảng viên được đọc thông báo thì tải được tài liệu.' },
+      },
       dayOnlyField('publishedAt', 'Ngày thông báo', { required: true, defaultValue: () => new Date().toISOString(), admin: { position: 'sidebar' } }),
-      audienceField('members'),
+      ...audienceFields('organization'),
       slugField<Announcement>((d) => (typeof d.title === 'string' ? d.title.slice(0, 80) : undefined)),
     ],
     hooks: { beforeValidate: [meetingTimeWithPlace] },

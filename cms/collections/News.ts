@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import type { News as NewsItem } from '../payload-types'
-import { audienceField } from '../fields/audience'
+import { audienceFields } from '../fields/audience'
 import { dayOnlyField } from '../fields/dayOnly'
 import { readableRelation } from '../hooks/hideUnreadableRelations'
 import { organizationField } from '../fields/organization'
@@ -25,7 +25,7 @@ export const News: CollectionConfig = editorialCollection(
       dayOnlyField('publishedAt', 'Ngày đăng', { required: true, defaultValue: () => new Date().toISOString(), admin: { position: 'sidebar' } }),
       { name: 'source', label: 'Nguồn tin', type: 'text', admin: { position: 'sidebar' } },
       organizationField('organization', 'Đơn vị đăng tin', false),
-      audienceField('public'),
+      ...audienceFields('public'),
       slugField<NewsItem>((d) => (typeof d.title === 'string' ? d.title.slice(0, 80) : undefined)),
     ],
   },

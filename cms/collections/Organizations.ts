@@ -1,4 +1,4 @@
-import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeDeleteHook, type CollectionConfig } from 'payload'
 import type { Organization } from '../payload-types'
 import { fieldError } from '../lib/fieldError'
 import { relationId } from '../lib/relations'
@@ -6,6 +6,14 @@ import { isStaffAccess } from '../access/isStaffAccess'
 import { isAdmin } from '../access/isAdmin'
 import { slugField } from '../fields/slug'
 import { contentSyncHooks } from '../publish/hooks/queueContentSync'
+
+/** Every member account belongs to an organization: one that still has members is not deleted. */
+const keepMembersPlaced: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  const { totalDocs } = await req.payload.count({ collection: 'members', where: { organization: { equals: id } }, overrideAccess: true, req })
+  if (totalDocs > 0) {
+    throw new APIError(`Tổ chức này còn ${totalDocs} tài khoản đảng viên. Hãy chuyển các đảng viên sang tổ chức khác trước khi xóa.`, 400, undefined, true)
+  }
+}
 
 export const ORGANIZATION_KINDS = [
   { label: 'Cơ quan Trung ương', value: 'trung-uong', rank: 0 },
@@ -59,5 +67,6 @@ export const Organizations: CollectionConfig = {
   hooks: {
     ...contentSyncHooks('organizations'),
     beforeChange: [parentAbove],
+    beforeDelete: [keepMembersPlaced],
   },
 }

@@ -1,6 +1,6 @@
 import type { CollectionConfig, FieldHook } from 'payload'
 import type { Topic } from '../payload-types'
-import { audienceField } from '../fields/audience'
+import { audienceFields } from '../fields/audience'
 import { organizationField } from '../fields/organization'
 import { relatedDocumentsField } from '../fields/relatedDocuments'
 import { editorialCollection } from './editorial'
@@ -66,7 +66,7 @@ export const Topics: CollectionConfig = editorialCollection(
         ],
       },
       organizationField('organization', 'Đơn vị biên soạn', false),
-      audienceField('public'),
+      ...audienceFields('public'),
       {
         name: 'slug',
         type: 'text',

@@ -7,11 +7,11 @@ import { auditDeletion, auditPublication } from '../hooks/auditPublication'
 import { rememberDraftFlag } from '../hooks/draftFlag'
 import { enforceWorkflow } from '../hooks/enforceWorkflow'
 import { rememberLiveStatus } from '../hooks/liveStatus'
-import { queueContentSync, queueContentSyncOnDelete } from '../publish/hooks/queueContentSync'
+import { isSyncedCollection, queueContentSync, queueContentSyncOnDelete } from '../publish/hooks/queueContentSync'
 import { queueNotifications } from '../hooks/queueNotifications'
 import { isNotifiable } from '../publish/mail/items'
-import type { OwnerField } from '../lib/records'
-import { isSiteCollection } from '../../library/store'
+import type { EditorialSlug, OwnerField } from '../lib/records'
+import { completeAudience } from '../fields/audience'
 import { syncUploadVisibility, syncUploadVisibilityOnDelete } from '../hooks/uploadVisibility'
 
 /**
@@ -23,7 +23,7 @@ import { syncUploadVisibility, syncUploadVisibilityOnDelete } from '../hooks/upl
 export function editorialCollection(config: CollectionConfig, options: { ownerField: OwnerField }): CollectionConfig {
   const slug = config.slug as CollectionSlug
   const hooks = config.hooks ?? {}
-  const synced = isSiteCollection(slug) ? slug : null
+  const synced = isSyncedCollection(slug) ? slug : null
   return {
     ...config,
     access: {
@@ -37,6 +37,7 @@ export function editorialCollection(config: CollectionConfig, options: { ownerFi
     versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
     hooks: {
       ...hooks,
+      beforeValidate: [completeAudience(slug as EditorialSlug, options.ownerField), ...(hooks.beforeValidate ?? [])],
       beforeOperation: [rememberDraftFlag, ...(hooks.beforeOperation ?? [])],
       beforeChange: [rememberLiveStatus, enforceWorkflow, ...(hooks.beforeChange ?? [])],
       afterChange: [

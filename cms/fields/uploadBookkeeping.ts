@@ -27,10 +27,25 @@ export const uploadBookkeepingFields = (visibleWhen: string): Field[] => [
     index: true,
     options: [
       { label: 'Công khai', value: 'public' },
-      { label: 'Chỉ đảng viên', value: 'members' },
+      { label: 'Mọi đảng viên', value: 'members' },
+      { label: 'Đảng viên của tổ chức', value: 'organization' },
       { label: 'Nội bộ Ban Biên tập', value: 'private' },
     ],
     access: { update: () => false, create: () => false },
     admin: { readOnly: true, position: 'sidebar', description: visibleWhen },
+  },
+  {
+    name: 'visibleTo',
+    label: 'Tổ chức được xem',
+    type: 'relationship',
+    relationTo: 'organizations',
+    hasMany: true,
+    access: { update: () => false, create: () => false },
+    admin: {
+      readOnly: true,
+      position: 'sidebar',
+      condition: (data) => data?.visibility === 'organization',
+      description: 'Đảng viên của các tổ chức này và các tổ chức trực thuộc.',
+    },
   },
 ]

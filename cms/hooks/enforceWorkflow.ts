@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import { APIError } from 'payload'
 import type { EditorialDoc } from '../lib/records'
-import { canPublish, roleOf } from '../access/roles'
+import { canPublish, isMemberAccount } from '../access/roles'
 import { isDraftSave } from './draftFlag'
 import { liveStatusBefore } from './liveStatus'
 
@@ -22,7 +22,7 @@ export const PUBLISH_FORBIDDEN =
  */
 export const enforceWorkflow: CollectionBeforeChangeHook<EditorialDoc> = ({ data, originalDoc, operation, req, collection }) => {
   if (!req.user || canPublish(req.user)) return data
-  if (roleOf(req.user) === 'member') throw new WorkflowError('Tài khoản đảng viên chỉ được đọc nội dung.')
+  if (isMemberAccount(req.user)) throw new WorkflowError('Tài khoản đảng viên chỉ được đọc nội dung.')
   if (isDraftSave(req, data)) return data
   const before = operation === 'update' ? liveStatusBefore(req, collection.slug, originalDoc?.id) : undefined
   const after = data._status ?? before ?? 'draft'

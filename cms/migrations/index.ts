@@ -1,7 +1,8 @@
 import * as migration_20261122_013955_init from './20261122_013955_init';
 import * as migration_20261122_044140_mail from './20261122_044140_mail';
 import * as migration_20261203_133526_access_and_limits from './20261203_133526_access_and_limits';
-import * as migration_20261203_152828_folder_import from './20261203_152828_folder_import';
+import * as migration_20261203_164349_members from './20261203_164349_members';
+import * as migration_20261203_173744_folder_import from './20261203_173744_folder_import';
 
 export const migrations = [
   {
@@ -20,8 +21,13 @@ export const migrations = [
     name: '20261203_133526_access_and_limits',
   },
   {
-    up: migration_20261203_152828_folder_import.up,
-    down: migration_20261203_152828_folder_import.down,
-    name: '20261203_152828_folder_import'
+    up: migration_20261203_164349_members.up,
+    down: migration_20261203_164349_members.down,
+    name: '20261203_164349_members',
+  },
+  {
+    up: migration_20261203_173744_folder_import.up,
+    down: migration_20261203_173744_folder_import.down,
+    name: '20261203_173744_folder_import'
   },
 ];

@@ -6,7 +6,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
-import { searchFields } from './search'
+import { refineSearch, searchFields } from './search'
 import { cmsLinkFields } from './site'
 import { bool, envError, loadDotEnv, LOOPBACK_HOSTS, ROOT_DIR } from './shared'
 
@@ -66,6 +66,7 @@ const schema = z
     BACKUP_DIR: z.string().default('backups'),
   })
   .superRefine((v, ctx) => {
+    refineSearch(v, ctx)
     // Outside development the secret must be given (never generated), long and random: it signs
     // every login token. Only development generates one into DATA_DIR (see developmentSecret).
     const secretProblem = v.NODE_ENV === 'development' ? null : secretWeakness(v.PAYLOAD_SECRET)

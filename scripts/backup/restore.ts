@@ -127,7 +127,8 @@ async function deferForeignKeys(payload: Payload, transactionID: string | number
 
 /** Removes every backed-up record and version (used by --force and to undo a failed restore). */
 export async function clearContent(payload: Payload, req?: PayloadRequest): Promise<void> {
-  for (const c of backedUpCollections(payload)) {
+  // Last configured first: records that must name another (a member's organization) go before it.
+  for (const c of [...backedUpCollections(payload)].reverse()) {
     // Jobs of the replaced content (search, site, mail) go too: they name records that no longer exist.
     await payload.db.deleteMany({ collection: c.slug, where: {}, req })
     if (c.versions) await payload.db.deleteVersions({ collection: c.slug, where: {}, req })

@@ -11,12 +11,15 @@ export async function catchUp(payload: Payload, dataDir: string): Promise<void> 
   try {
     const { searchEngine, closeSearchEngine } = await import('../../search/engine')
     const { checkDrift, reindexAll } = await import('../../cms/publish/search/reindex')
-    const engine = await searchEngine()
-    const drift = await checkDrift(payload, engine)
-    if (drift.missing.length + drift.stale.length + drift.extra.length > 0) {
-      console.log(`› Building the search index (${engine.name})…`)
-      const { count } = await reindexAll(payload, engine)
-      console.log(`› Search index: ${count} items`)
+    const { SEARCH_INDEXES } = await import('../../search/contract')
+    for (const index of SEARCH_INDEXES) {
+      const engine = await searchEngine(index)
+      const drift = await checkDrift(payload, engine)
+      if (drift.missing.length + drift.stale.length + drift.extra.length > 0) {
+        console.log(`› Building the ${index} search index (${engine.name})…`)
+        const { count } = await reindexAll(payload, engine)
+        console.log(`› Search index (${index}): ${count} items`)
+      }
     }
     await closeSearchEngine()
   } catch (error) {

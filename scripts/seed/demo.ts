@@ -6,10 +6,15 @@ import { importFile } from '../import/write'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 
+/** The demo member account README.md names, for trying the members' pages at once. */
+export const DEMO_MEMBER = { name: 'Nguyễn Văn Mẫu', phone: '0900000001', password: 'Sotay-demo-2026' }
+
 /**
  * Demo content for a fresh installation: the shared test corpus (real public party documents with
  * editorial summaries, plus fictional news, topics, announcements and members-only documents),
- * one document with a PDF original and one news item with a cover image.
+ * one document with a PDF original, one news item with a cover image, and two member accounts of
+ * the chi bộ that issues the demo announcements: one active (DEMO_MEMBER), one waiting for
+ * activation (its code is printed from the admin).
  */
 export async function seedDemoContent(payload: Payload): Promise<void> {
   const report = await importFile(payload, path.join(here, 'demo-corpus.jsonl'))
@@ -39,5 +44,21 @@ export async function seedDemoContent(payload: Payload): Promise<void> {
       file: { data: image, mimetype: 'image/jpeg', name: 'anh-bia-minh-hoa.jpg', size: image.length },
     })
     await payload.update({ collection: 'news', id: news.id, data: { cover: media.id } })
+  }
+
+  await seedDemoMembers(payload)
+}
+
+async function seedDemoMembers(payload: Payload): Promise<void> {
+  const announcement = (await payload.find({ collection: 'announcements', limit: 1, depth: 0, sort: '-publishedAt' })).docs[0]
+  const organization = announcement?.organization
+  if (!organization) return
+  const accounts = [
+    { name: DEMO_MEMBER.name, phone: DEMO_MEMBER.phone, password: DEMO_MEMBER.password, status: 'active' as const },
+    { name: 'Trần Thị Chờ', phone: '0900000002', status: 'pending' as const },
+  ]
+  for (const account of accounts) {
+    const exists = await payload.count({ collection: 'members', where: { phone: { equals: account.phone } } })
+    if (exists.totalDocs === 0) await payload.create({ collection: 'members', data: { ...account, organization } as never })
   }
 }

@@ -1,9 +1,13 @@
 /**
  * The Meilisearch engine (server ≥ 1.16, client meilisearch-js 0.62).
  *
- * One public index. Members-only, draft and secret content is never given to any engine (the
- * sync only sends public published items, cms/publish/search/items.ts), so there is nothing to hide per
- * user: no tenant tokens, no visibility filter, one index named by SEARCH_INDEX.
+ * Two indexes (search/engine.ts): SEARCH_INDEX, the public one, which refuses any item whose scope
+ * is not `public`, and SEARCH_INDEX-members, which holds everything some member may find. Every
+ * document carries its `scope` (filterable); a query with `scopes` adds `scope IN [...]` to every
+ * request it makes (text, facets, number lookup). With a search-only key (MEILI_SEARCH_KEY and
+ * its uid), those requests are sent with a tenant token whose search rules pin the index to the
+ * same scopes, so the server narrows them even if the filter built here were wrong. Draft and
+ * secret content is never given to any engine.
  *
  * Semantics follow search/ranking.ts, as the embedded engine does:
  * - the query sent is the folded words (foldWords), so quotes and "-word" never become phrase or
@@ -29,7 +33,10 @@ import {
   type MultiSearchResult,
   type Settings,
 } from 'meilisearch'
+import { generateTenantToken } from 'meilisearch/token'
+import type { ScopeKey } from '../../core/scopes'
 import {
+  checkItemScopes,
   FILTERS,
   MAX_LIMIT,
   MAX_PAGE,
@@ -39,12 +46,24 @@ import {
   type IndexEntry,
   type SearchEngine,
   type SearchHit,
+  type SearchIndex,
   type SearchItem,
   type SearchQuery,
   type SearchResult,
 } from '../contract'
 import { cleanText, metaText, numberCompactKeys, numberText, statusRank } from '../indexing'
-import { TYPO_MIN_LENGTH, UNAVAILABLE_MESSAGE, checkQuery, elapsed, emptyFacets, numberLookup, queryWords, sortFacet, type NumberLookup } from '../ranking'
+import {
+  TYPO_MIN_LENGTH,
+  UNAVAILABLE_MESSAGE,
+  checkQuery,
+  elapsed,
+  emptyFacets,
+  numberLookup,
+  queryWords,
+  scopeList,
+  sortFacet,
+  type NumberLookup,
+} from '../ranking'
 import { MARK_CLOSE, MARK_OPEN, buildSnippet, markedToHtml } from '../snippet'
 
 // ---------------------------------------------------------------------------------------------
@@ -93,6 +112,7 @@ export function toMeiliDocument(item: SearchItem): MeiliDocument {
     body: cleanText(item.body),
     attachmentText: cleanText(item.attachmentText),
     updatedAt: item.updatedAt,
+    scope: item.scope,
   }
 }
 
@@ -147,7 +167,7 @@ export function synonyms(): Record<string, string[]> {
 export const MEILI_SETTINGS: Settings = {
   // Ranking intent: number ≫ title ≫ catalogue line ≫ summary ≫ body/attachment.
   searchableAttributes: ['numberCompactKeys', 'numberText', 'title', 'meta', 'summary', 'body', 'attachmentText'],
-  filterableAttributes: ['kind', 'type', 'issuer', 'level', 'year', 'fields', 'status', 'numberKey', 'numberShortKey', 'pk'],
+  filterableAttributes: ['kind', 'type', 'issuer', 'level', 'year', 'fields', 'status', 'numberKey', 'numberShortKey', 'pk', 'scope'],
   sortableAttributes: ['issuedAt', 'year', 'statusRank'],
   // `sort` sits before the tie-breakers so that browsing (empty query, sort=issuedAt:desc) is
   // newest first; text queries send no sort, so in force first decides among otherwise equal hits.
@@ -193,6 +213,9 @@ export function numberClause(lookup: NumberLookup): string {
   const either = parts.length > 1 ? `(${parts.join(' OR ')})` : (parts[0] ?? 'pk NOT EXISTS')
   return lookup.year === null ? either : `${either} AND year = ${quoteFilterValue(lookup.year)}`
 }
+
+/** Only items of these scopes (a non-empty list; an empty one is answered without asking the server). */
+export const scopeClause = (scopes: readonly ScopeKey[]): string => `scope IN [${scopes.map(quoteFilterValue).join(', ')}]`
 
 const excludeClause = (pks: string[]) => `pk NOT IN [${pks.map(quoteFilterValue).join(', ')}]`
 
@@ -246,26 +269,72 @@ interface Round {
   facetResults: Map<FilterName, MultiSearchResult<MeiliDocument>>
 }
 
+/** Tenant tokens live this long; one is reused per scope list until TOKEN_RENEW_MS before it expires. */
+const TOKEN_TTL_MS = 60 * 60_000
+const TOKEN_RENEW_MS = 5 * 60_000
+/** Scope lists with a client kept (one per organization chain in practice). */
+const MAX_TOKEN_CLIENTS = 512
+
+/** A search-only API key: its value signs tenant tokens, its uid names it in them. */
+export interface MeiliSearchKey {
+  key: string
+  uid: string
+}
+
 const isIndexMissing = (e: unknown) => e instanceof MeilisearchError && (e as { cause?: { code?: string } }).cause?.code === 'index_not_found'
 
 class MeilisearchEngine implements SearchEngine {
   readonly name = 'meilisearch'
+  readonly index: SearchIndex
   private readonly client: Meilisearch
   private readonly uid: string
   private readonly tmpUid: string
+  private readonly url: string
+  private readonly searchKey: MeiliSearchKey | null
+  /** Clients authenticated by a tenant token, per scope list (see searchClient). */
+  private readonly tokenClients = new Map<string, { client: Promise<Meilisearch>; renewAt: number }>()
   private prepared: Promise<void> | null = null
   private queue: Promise<unknown> = Promise.resolve()
 
-  constructor(options: { url: string; apiKey: string; index: string }) {
+  constructor(options: { url: string; apiKey: string; index: string; which?: SearchIndex; searchKey?: MeiliSearchKey }) {
     if (!/^[A-Za-z0-9_-]{1,200}$/.test(options.index)) throw new TypeError(`Invalid Meilisearch index name: ${JSON.stringify(options.index)}`)
     this.uid = options.index
     this.tmpUid = `${options.index}_tmp`
+    this.index = options.which ?? 'public'
+    this.url = options.url
+    this.searchKey = options.searchKey ?? null
     this.client = new Meilisearch({
       host: options.url,
       apiKey: options.apiKey || undefined,
       timeout: REQUEST_TIMEOUT_MS,
       defaultWaitOptions: { timeout: TASK_TIMEOUT_MS, interval: 100 },
     })
+  }
+
+  /**
+   * The client a query's searches go through: with scopes and a search key, one authenticated by a
+   * tenant token whose search rules filter this index to those scopes (the server ANDs the rule
+   * with every filter sent), so a wrong filter here could not widen what the reader gets.
+   * Otherwise the engine's own client, and the scope filter alone.
+   */
+  private searchClient(scopes: ScopeKey[] | null): Promise<Meilisearch> {
+    if (!scopes || !this.searchKey) return Promise.resolve(this.client)
+    const cacheKey = scopes.join(' ')
+    const now = Date.now()
+    const cached = this.tokenClients.get(cacheKey)
+    if (cached && cached.renewAt > now) return cached.client
+    const { key, uid } = this.searchKey
+    const client = generateTenantToken({
+      apiKey: key,
+      apiKeyUid: uid,
+      searchRules: { [this.uid]: { filter: scopeClause(scopes) } },
+      expiresAt: new Date(now + TOKEN_TTL_MS),
+    }).then((token) => new Meilisearch({ host: this.url, apiKey: token, timeout: REQUEST_TIMEOUT_MS }))
+    client.catch(() => this.tokenClients.delete(cacheKey))
+    this.tokenClients.delete(cacheKey)
+    this.tokenClients.set(cacheKey, { client, renewAt: now + TOKEN_TTL_MS - TOKEN_RENEW_MS })
+    if (this.tokenClients.size > MAX_TOKEN_CLIENTS) this.tokenClients.delete(this.tokenClients.keys().next().value!)
+    return client
   }
 
   private unavailable(e: unknown): unknown {
@@ -314,8 +383,12 @@ class MeilisearchEngine implements SearchEngine {
   async search(query: SearchQuery): Promise<SearchResult> {
     checkQuery(query)
     const started = performance.now()
+    const scopes = scopeList(query)
+    // No scope at all: nothing is visible (and `scope IN []` is not worth a request).
+    if (scopes?.length === 0) return { query: query.q, total: 0, page: query.page, tookMs: elapsed(started), hits: [], facets: emptyFacets() }
     try {
-      return { ...(await this.answer(query)), tookMs: elapsed(started) }
+      const client = await this.searchClient(scopes)
+      return { ...(await this.answer(query, client, scopes ? [scopeClause(scopes)] : [])), tookMs: elapsed(started) }
     } catch (e) {
       // An index that was never built answers like an empty one.
       if (isIndexMissing(e)) return { query: query.q, total: 0, page: query.page, tookMs: elapsed(started), hits: [], facets: emptyFacets() }
@@ -344,7 +417,7 @@ class MeilisearchEngine implements SearchEngine {
   }
 
   /** Main query plus one facet-only query per active filter (that filter left out). */
-  private async round(q: string, active: ActiveFilter[], extra: string[], offset: number, limit: number, sort?: string[]): Promise<Round> {
+  private async round(client: Meilisearch, q: string, active: ActiveFilter[], extra: string[], offset: number, limit: number, sort?: string[]): Promise<Round> {
     const queries: MultiSearchQuery[] = [this.textQuery(q, [...active.map(filterClause), ...extra], offset, limit, sort)]
     for (const f of active) {
       queries.push({
@@ -356,13 +429,13 @@ class MeilisearchEngine implements SearchEngine {
         matchingStrategy: 'all',
       })
     }
-    const { results } = await this.client.multiSearch<{ queries: MultiSearchQuery[] }, MeiliDocument>({ queries })
+    const { results } = await client.multiSearch<{ queries: MultiSearchQuery[] }, MeiliDocument>({ queries })
     return { main: results[0], facetResults: new Map(active.map(([name], i) => [name, results[i + 1]])) }
   }
 
-  private async pinned(lookup: NumberLookup): Promise<PinnedDoc[]> {
-    const res = await this.client.index<MeiliDocument>(this.uid).search('', {
-      filter: [numberClause(lookup)],
+  private async pinned(client: Meilisearch, lookup: NumberLookup, scoped: string[]): Promise<PinnedDoc[]> {
+    const res = await client.index<MeiliDocument>(this.uid).search('', {
+      filter: [numberClause(lookup), ...scoped],
       sort: ['statusRank:asc', 'issuedAt:desc'],
       limit: 100,
       attributesToRetrieve: [...HIT_ATTRIBUTES, 'level', 'year', 'fields', 'status', 'summary'],
@@ -370,21 +443,22 @@ class MeilisearchEngine implements SearchEngine {
     return res.hits as PinnedDoc[]
   }
 
-  private async answer(query: SearchQuery): Promise<Omit<SearchResult, 'tookMs'>> {
+  /** `scoped`: the scope clause every request carries (empty: no scope filter). */
+  private async answer(query: SearchQuery, client: Meilisearch, scoped: string[]): Promise<Omit<SearchResult, 'tookMs'>> {
     const words = queryWords(query.q)
     const active = activeFilters(query.filters)
     const offset = (query.page - 1) * query.limit
     const base = { query: query.q, page: query.page }
 
     if (words.length === 0) {
-      const round = await this.round('', active, [], offset, query.limit, ['issuedAt:desc', 'statusRank:asc'])
+      const round = await this.round(client, '', active, scoped, offset, query.limit, ['issuedAt:desc', 'statusRank:asc'])
       return { ...base, total: kindTotal(round.main), hits: round.main.hits.map(textHit), facets: this.facets(round, active, []) }
     }
 
     const lookup = numberLookup(query.q)
-    const pinnedAll = lookup ? await this.pinned(lookup) : []
+    const pinnedAll = lookup ? await this.pinned(client, lookup, scoped) : []
     const pinned = pinnedAll.filter((d) => active.every(([name, value]) => valuesOf(d, name).includes(value)))
-    const extra = pinnedAll.length ? [excludeClause(pinnedAll.map((d) => d.pk))] : []
+    const extra = [...scoped, ...(pinnedAll.length ? [excludeClause(pinnedAll.map((d) => d.pk))] : [])]
     const from = Math.max(0, offset - pinned.length)
     const count = Math.max(0, offset + query.limit - pinned.length - from)
 
@@ -392,7 +466,7 @@ class MeilisearchEngine implements SearchEngine {
     let chosen: { round: Round; words: string[] } | null = null
     for (let k = words.length; k >= 1; k--) {
       const kept = words.slice(0, k)
-      const round = await this.round(kept.join(' '), active, extra, from, count)
+      const round = await this.round(client, kept.join(' '), active, extra, from, count)
       first ??= { round, words: kept }
       if (kindTotal(round.main) + pinned.length > 0) {
         chosen = { round, words: kept }
@@ -443,6 +517,8 @@ class MeilisearchEngine implements SearchEngine {
   }
 
   async upsert(items: SearchItem[]): Promise<void> {
+    // Before anything is sent: a refused item leaves the index as it was.
+    checkItemScopes(items, this.index)
     if (items.length === 0) return
     const docs = items.map(toMeiliDocument)
     await this.exclusive(async () => {
@@ -486,6 +562,8 @@ class MeilisearchEngine implements SearchEngine {
       }
       try {
         for await (const batch of batches) {
+          // A refused item abandons the rebuild: the live index stays as it was.
+          checkItemScopes(batch, this.index)
           const docs = batch.map(toMeiliDocument)
           for (const d of docs) ids.add(d.id)
           await this.addAll(this.tmpUid, docs)
@@ -551,7 +629,15 @@ function textHit(hit: Hit<MeiliDocument>): SearchHit {
 /**
  * An engine on the Meilisearch server at `url`, index `index` (created with its settings on the
  * first write). `apiKey` needs search, documents and index/settings/tasks rights (the admin key).
+ * `which` (default public) is the index it is: the public one refuses non-public items.
+ * `searchKey`: searches with scopes go through tenant tokens signed by it (see searchClient).
  */
-export function createMeilisearchEngine(options: { url: string; apiKey: string; index: string }): SearchEngine {
+export function createMeilisearchEngine(options: {
+  url: string
+  apiKey: string
+  index: string
+  which?: SearchIndex
+  searchKey?: MeiliSearchKey
+}): SearchEngine {
   return new MeilisearchEngine(options)
 }

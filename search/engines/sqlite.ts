@@ -65,12 +65,17 @@
  * the posting sets of the words in ≥ 1 % of the items and the headlines, a few milliseconds at a
  * time between searches (sqlite/warmup.ts); until then a common word costs one FTS5 read the first
  * time a query uses it. Facets: one pass over the match set (or over its complement when it holds
- * most items) or bitmap popcounts, whichever is cheaper (ItemColumns.countFacet). The last match
+ * most items) or bitmap popcounts, whichever is cheaper (ItemColumns.countFacet). Reader scopes
+ * (a member's query, SearchQuery.scopes): each item has one scope (items_g.scope), so the rows a
+ * reader sees are the OR of per-scope bitmaps and the counts over them the sum of per-scope facet
+ * counts, both built when a scope is first asked for and patched per change like the filter
+ * bitmaps (ItemColumns.visible); the match set, fallbacks, facets and tiers then run over those
+ * rows exactly as over all of them, for a few microseconds more per query. The last match
  * sets are kept per connection, so the next page or a facet click on the same query reuses them.
  * Answers are exactly those of FTS5 over the file: bench/search/compare.ts and
  * tests/search/sqlite-memory.test.ts check that against fresh connections and FTS5 itself.
  */
-import { SearchUnavailableError, type SearchEngine } from '../contract'
+import { SearchUnavailableError, type SearchEngine, type SearchIndex } from '../contract'
 import { UNAVAILABLE_MESSAGE } from '../ranking'
 import { isSqliteError } from './sqlite/connection'
 import { SqliteSearchEngine } from './sqlite/engine'
@@ -79,10 +84,11 @@ import { SqliteSearchEngine } from './sqlite/engine'
  * Opens (creating if needed) the index file at `options.path`; ':memory:' gives a private,
  * non-persistent index. Several processes may open the same file: one writer at a time (SQLite's
  * lock, 10 s busy timeout), readers never blocked (WAL) and seeing each commit on their next query.
+ * `which` (default public) is the index the file holds: the public one refuses non-public items.
  */
-export function createSqliteEngine(options: { path: string }): SearchEngine {
+export function createSqliteEngine(options: { path: string; which?: SearchIndex }): SearchEngine {
   try {
-    return new SqliteSearchEngine(options.path)
+    return new SqliteSearchEngine(options.path, options.which ?? 'public')
   } catch (e) {
     if (isSqliteError(e)) throw new SearchUnavailableError(UNAVAILABLE_MESSAGE, { cause: e })
     throw e

@@ -100,6 +100,7 @@ export function corpusSearchItems(file = corpusPath()): SearchItem[] {
         body: '',
         attachmentText: '',
         updatedAt: CORPUS_UPDATED_AT,
+        scope: 'public',
       })
     } else if (r.kind === 'news') {
       items.push({
@@ -114,6 +115,7 @@ export function corpusSearchItems(file = corpusPath()): SearchItem[] {
         summary: r.lead,
         body: r.body,
         updatedAt: CORPUS_UPDATED_AT,
+        scope: 'public',
       })
     } else if (r.kind === 'topic') {
       items.push({
@@ -128,6 +130,7 @@ export function corpusSearchItems(file = corpusPath()): SearchItem[] {
         summary: r.theme,
         body: [r.body, r.questions.map((q) => q.question).join('\n')].filter(Boolean).join('\n\n'),
         updatedAt: CORPUS_UPDATED_AT,
+        scope: 'public',
       })
     }
   }
@@ -159,6 +162,27 @@ export function syntheticDocument(slug: string, overrides: Partial<SearchItem> =
     body: '',
     attachmentText: '',
     updatedAt: '2024-01-01T00:00:00.000Z',
+    scope: 'public',
+    ...overrides,
+  }
+}
+
+/** An announcement item (a chi bộ's meeting notice) with everything defaulted; tests override what they are about. */
+export function syntheticAnnouncement(slug: string, overrides: Partial<SearchItem> = {}): SearchItem {
+  const issuedAt = overrides.issuedAt ?? '2024-07-03'
+  return {
+    ...noDocumentFields(),
+    id: `announcement:${slug}`,
+    kind: 'announcement',
+    slug,
+    url: `/ca-nhan/thong-bao/${slug}/`,
+    title: 'Thông báo thử nghiệm',
+    issuedAt,
+    year: Number(issuedAt.slice(0, 4)),
+    summary: '',
+    body: '',
+    updatedAt: '2024-01-01T00:00:00.000Z',
+    scope: 'members',
     ...overrides,
   }
 }

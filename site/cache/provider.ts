@@ -3,6 +3,7 @@ import memoryProvider from 'astro/cache/memory'
 import type { CacheProvider, CacheProviderFactory } from 'astro'
 import { conditionalResponse, negotiateEncoding } from '../lib/httpEncoding'
 import { onLibraryChange, refreshLibrary } from '../lib/library'
+import { isMemberPath } from '../../core/urls'
 
 /**
  * Astro's in-memory route cache, told about library changes. Before any cached page is looked up,
@@ -26,6 +27,9 @@ const provider: CacheProviderFactory<{ max?: number }> = (config) => {
     async onRequest(context, next) {
       refreshLibrary()
       const { request } = context
+      // The members' area never meets the shared cache, whatever a page sets: the cache key below
+      // drops cookies, so a cached member page would be served to the next reader.
+      if (isMemberPath(new URL(request.url).pathname)) return next()
       const keyed =
         request.method === 'GET'
           ? new Request(request.url, { headers: { 'Accept-Encoding': negotiateEncoding(request.headers.get('Accept-Encoding')) } })

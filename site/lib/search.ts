@@ -1,13 +1,18 @@
 import { SearchQueryError, SearchUnavailableError, type SearchQuery, type SearchResult } from '../../search/contract'
 import { searchEngine } from '../../search/engine'
 import { parseSearchParams } from '../../search/query'
+import type { ScopeKey } from '../../core/scopes'
 
 export type SearchOutcome =
   | { ok: true; query: SearchQuery; result: SearchResult }
   | { ok: false; status: 400 | 503; message: string; parameter?: string; query?: SearchQuery }
 
-/** One way in for the search API and the search page: validate, ask the configured engine, classify errors. */
-export async function runSearch(params: URLSearchParams): Promise<SearchOutcome> {
+/**
+ * One way in for the search API and the search pages: validate, ask the configured engine, classify
+ * errors. With a member's scopes the members' index answers, limited to what the member may read
+ * (core/scopes.ts); without, the public index, which holds public items only.
+ */
+export async function runSearch(params: URLSearchParams, member?: { scopes: readonly ScopeKey[] }): Promise<SearchOutcome> {
   let query: SearchQuery
   try {
     query = parseSearchParams(params)
@@ -16,7 +21,8 @@ export async function runSearch(params: URLSearchParams): Promise<SearchOutcome>
     throw error
   }
   try {
-    const engine = await searchEngine()
+    if (member) query = { ...query, scopes: [...member.scopes] }
+    const engine = await searchEngine(member ? 'members' : 'public')
     return { ok: true, query, result: await engine.search(query) }
   } catch (error) {
     console.error('search failed:', error instanceof Error ? error.message : error)

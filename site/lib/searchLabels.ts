@@ -1,8 +1,8 @@
 import { documentTypeLabel, labelOf, LEVELS, VALIDITY } from '../../core/vocabulary'
-import type { FilterName } from '../../search/contract'
+import type { FilterName, SearchKind } from '../../search/contract'
 import type { Library } from './library'
 
-const KINDS: Record<string, string> = { document: 'Văn bản', news: 'Tin tức', topic: 'Chuyên đề' }
+const KINDS: Record<string, string> & Record<SearchKind, string> = { document: 'Văn bản', news: 'Tin tức', topic: 'Chuyên đề', announcement: 'Thông báo' }
 
 export const FILTER_LABELS: Record<FilterName, string> = {
   kind: 'Loại nội dung',

@@ -1,5 +1,5 @@
 /**
- * Instant search: as the member types, fetch /tim-kiem for the new query and swap in its results
+ * Instant search: as the member types, fetch the form's search page for the new query and swap in its results
  * region. The server renders results the same way for everyone, with or without JavaScript.
  */
 export function initInstantSearch(form: HTMLFormElement): void {
@@ -11,7 +11,9 @@ export function initInstantSearch(form: HTMLFormElement): void {
 
   const update = async () => {
     const q = input.value.trim()
-    const url = q ? `/tim-kiem?q=${encodeURIComponent(q)}` : '/tim-kiem'
+    // The form's own page: the public search, or the members' (same markup, more results).
+    const page = new URL(form.action, location.href).pathname
+    const url = q ? `${page}?q=${encodeURIComponent(q)}` : page
     inflight?.abort()
     inflight = new AbortController()
     try {

@@ -19,7 +19,7 @@ beforeAll(async () => {
   rest = restClient(payload.config)
   const orgs = await createOrganizations(payload)
   const users = await createUsers(payload, orgs.branch.id)
-  memberToken = await rest.login(users.member.email, PASSWORD)
+  memberToken = await rest.login(users.member.email, PASSWORD, 'members')
   publisherToken = await rest.login(users.publisher.email, PASSWORD)
   for (const name of ['public', 'members', 'draft']) {
     files[name] = await payload.create({ collection: 'files', data: { title: `Tệp ${name}` }, filePath: path.join(FIXTURES, 'nghi-quyet-mau.pdf') })

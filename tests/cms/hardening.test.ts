@@ -69,12 +69,12 @@ describe('first admin and passwords', () => {
   })
 
   it('a password reset refuses a weak password (the reset bypasses field hooks)', async () => {
-    const token = await payload.forgotPassword({ collection: 'users', data: { email: 'member@so-tay.test' }, disableEmail: true })
+    const token = await payload.forgotPassword({ collection: 'users', data: { email: 'contributor@so-tay.test' }, disableEmail: true })
     const weak = await call('POST', '/users/reset-password', { body: { token, password: 'abc12345' } })
     expect(weak.status).toBe(400)
     expect(weak.text).toContain('Mật khẩu quá yếu')
-    expect((await login('member@so-tay.test', PASSWORD)).status).toBe(200)
-    expect((await login('member@so-tay.test', 'abc12345')).status).toBe(401)
+    expect((await login('contributor@so-tay.test', PASSWORD)).status).toBe(200)
+    expect((await login('contributor@so-tay.test', 'abc12345')).status).toBe(401)
   })
 })
 

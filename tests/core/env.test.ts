@@ -4,6 +4,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { EnvError } from '../../core/env/shared'
 import { parseEnv } from '../../core/env/cms'
+import { parseSearchEnv } from '../../core/env/search'
 import { assertStrongPassword, WeakPasswordError } from '../../scripts/lib/firstAdmin'
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'so-tay-env-'))
@@ -36,6 +37,19 @@ describe('configuration', () => {
   it('requires a long secret in production', () => {
     expect(() => parseEnv({ DATA_DIR: tmp(), NODE_ENV: 'production' })).toThrow(/PAYLOAD_SECRET/)
     expect(parseEnv({ DATA_DIR: tmp(), NODE_ENV: 'production', PAYLOAD_SECRET: '3f9c1a7e5b2d8c4f6a0e9b7d1c3f5a2e' }).NODE_ENV).toBe('production')
+  })
+
+  it("takes Meilisearch's search-only key for members' tenant tokens as a pair: key and uid", () => {
+    const uid = '6062abda-a5aa-4414-ac91-ecd7944c0f8d'
+    expect(parseSearchEnv({ MEILI_SEARCH_KEY: 'k'.repeat(32), MEILI_SEARCH_KEY_UID: uid })).toMatchObject({
+      MEILI_SEARCH_KEY: 'k'.repeat(32),
+      MEILI_SEARCH_KEY_UID: uid,
+    })
+    expect(parseSearchEnv({ MEILI_SEARCH_KEY: '', MEILI_SEARCH_KEY_UID: '' }).MEILI_SEARCH_KEY).toBeUndefined()
+    expect(() => parseSearchEnv({ MEILI_SEARCH_KEY: 'k'.repeat(32) })).toThrow(/MEILI_SEARCH_KEY_UID: set both/)
+    expect(() => parseSearchEnv({ MEILI_SEARCH_KEY_UID: uid })).toThrow(/MEILI_SEARCH_KEY: set both/)
+    expect(() => parseSearchEnv({ MEILI_SEARCH_KEY: 'k', MEILI_SEARCH_KEY_UID: 'not-a-uuid' })).toThrow(/MEILI_SEARCH_KEY_UID/)
+    expect(() => parseEnv({ DATA_DIR: tmp(), MEILI_SEARCH_KEY: 'k'.repeat(32) })).toThrow(/MEILI_SEARCH_KEY_UID/)
   })
 
   it('refuses a weak first-admin password', () => {

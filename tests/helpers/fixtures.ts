@@ -5,6 +5,8 @@ export const PASSWORD = 'Mat-khau-thu-nghiem-2024'
 export const ROLES = ['admin', 'publisher', 'editor', 'contributor', 'member'] as const
 export type TestRole = (typeof ROLES)[number]
 
+let counter = 100
+
 export async function createOrganizations(payload: Payload) {
   const tw = await payload.create({ collection: 'organizations', data: { name: 'Ban Chấp hành Trung ương', code: 'TW', kind: 'trung-uong' } })
   const province = await payload.create({ collection: 'organizations', data: { name: 'Tỉnh ủy Hòa Bình Mẫu', code: 'TU', kind: 'tinh-uy' } })
@@ -15,11 +17,36 @@ export async function createOrganizations(payload: Payload) {
   return { tw, province, branch }
 }
 
-/** One user per role; the contributor belongs to `contributorOrg`. */
+/** A party member's account (collection `members`), activated, with a phone number and an e-mail address. */
+export async function createMember(payload: Payload, organization: string, overrides: Record<string, unknown> = {}) {
+  counter += 1
+  const member = await payload.create({
+    collection: 'members',
+    data: {
+      name: `Đảng viên thử nghiệm ${counter}`,
+      phone: `09${String(10_000_000 + counter).padStart(8, '0')}`,
+      email: `dang-vien-${counter}@so-tay.test`,
+      organization,
+      password: PASSWORD,
+      status: 'active',
+      ...overrides,
+    } as never,
+  })
+  return { id: String(member.id), email: String(member.email ?? ''), phone: String(member.phone ?? '') }
+}
+
+/**
+ * One editorial account per role; the contributor belongs to `contributorOrg`. `member` is a party
+ * member's own account (collection `members`) in `contributorOrg`.
+ */
 export async function createUsers(payload: Payload, contributorOrg: string) {
   const users = {} as Record<TestRole, { id: string; email: string }>
   for (const role of ROLES) {
     const email = `${role}@so-tay.test`
+    if (role === 'member') {
+      users[role] = await createMember(payload, contributorOrg, { email })
+      continue
+    }
     const user = await payload.create({
       collection: 'users',
       data: { email, password: PASSWORD, name: `Người dùng ${role}`, role, organization: role === 'contributor' ? contributorOrg : undefined },
@@ -29,7 +56,6 @@ export async function createUsers(payload: Payload, contributorOrg: string) {
   return users
 }
 
-let counter = 100
 /** Valid document data; override what a test is about. */
 export function documentData(issuer: string, overrides: Record<string, unknown> = {}) {
   counter += 1
@@ -45,10 +71,12 @@ export function documentData(issuer: string, overrides: Record<string, unknown> 
   } as any
 }
 
-/** Payload's Local API as a given user, with access control enforced. */
+/** Payload's Local API as a given account (editorial or member), with access control enforced. */
 export async function asUser(payload: Payload, userId: string) {
-  const user = await payload.findByID({ collection: 'users', id: userId })
-  return { ...user, collection: 'users' as const }
+  const user = await payload.findByID({ collection: 'users', id: userId, disableErrors: true })
+  if (user) return { ...user, collection: 'users' as const }
+  const member = await payload.findByID({ collection: 'members', id: userId })
+  return { ...member, collection: 'members' as const }
 }
 
 /** A fresh CMS with the three test organizations and one user per role (the contributor in the branch). */

@@ -45,8 +45,8 @@ export function restClient(config: Promise<SanitizedConfig> | SanitizedConfig, b
     post: (path: string, body: unknown, token?: string, headers?: Record<string, string>) => call('POST', path, { body, token, headers }),
     patch: (path: string, body: unknown, token?: string) => call('PATCH', path, { body, token }),
     delete: (path: string, token?: string) => call('DELETE', path, { token }),
-    async login(email: string, password: string): Promise<string> {
-      const res = await call('POST', '/users/login', { body: { email, password } })
+    async login(email: string, password: string, collection: 'users' | 'members' = 'users'): Promise<string> {
+      const res = await call('POST', `/${collection}/login`, { body: { email, password } })
       if (res.status !== 200 || !res.json?.token) throw new Error(`login failed for ${email}: ${res.status} ${res.text}`)
       return res.json.token as string
     },

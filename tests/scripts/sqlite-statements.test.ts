@@ -68,7 +68,7 @@ describe.skipIf(TEST_MONGODB_URL)('prepared statements reused by the import comm
     expect((await payload.count({ collection: 'organizations', where: { name: { equals: 'Đảng ủy xã Thử Nghiệm' } } })).totalDocs).toBe(0)
 
     // A unique-index violation (same slug twice is resolved, so use the users' unique e-mail).
-    const user = { email: 'trung-lap@sotay.example.vn', password: 'Mat-khau-Rat-Dai-2026!', name: 'Người thử', role: 'member' } as const
+    const user = { email: 'trung-lap@sotay.example.vn', password: 'Mat-khau-Rat-Dai-2026!', name: 'Người thử', role: 'editor' } as const
     await payload.create({ collection: 'users', data: user })
     await expect(payload.create({ collection: 'users', data: user })).rejects.toThrow()
     const other = await payload.create({ collection: 'users', data: { ...user, email: 'khac@sotay.example.vn' } })

@@ -6,14 +6,28 @@
  * put it second).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { FILTERS, type FilterName, type SearchEngine, type SearchHit, type SearchItem, type SearchQuery, type SearchResult } from '../../search/contract'
+import {
+  FILTERS,
+  SearchScopeError,
+  type FilterName,
+  type SearchEngine,
+  type SearchHit,
+  type SearchIndex,
+  type SearchItem,
+  type SearchQuery,
+  type SearchResult,
+} from '../../search/contract'
 import { metaText, numberText } from '../../search/indexing'
+import { memberScopes, type ScopeKey } from '../../core/scopes'
 import { fold } from '../../core/vietnamese'
-import { corpusSearchItems, syntheticDocument } from '../../search/eval/corpus'
+import { corpusSearchItems, syntheticAnnouncement, syntheticDocument } from '../../search/eval/corpus'
 
 export interface EngineHarness {
-  /** Opens the engine stored under `name`; opening the same name again reaches the same index. */
-  open(name: string): Promise<SearchEngine>
+  /**
+   * Opens the engine stored under `name`, as index `which` (the public index refuses non-public
+   * items); opening the same name again reaches the same index.
+   */
+  open(name: string, which: SearchIndex): Promise<SearchEngine>
   /** Deletes what is stored under `name` (called once the engines on it are closed). */
   destroy?(name: string): Promise<void>
 }
@@ -93,7 +107,13 @@ async function* inBatches(items: SearchItem[], size: number): AsyncGenerator<Sea
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size)
 }
 
-const query = (q: string, filters: SearchQuery['filters'] = {}, page = 1, limit = 10): SearchQuery => ({ q, filters, page, limit })
+const query = (q: string, filters: SearchQuery['filters'] = {}, page = 1, limit = 10, scopes?: ScopeKey[]): SearchQuery => ({
+  q,
+  filters,
+  page,
+  limit,
+  ...(scopes ? { scopes } : {}),
+})
 const slugs = (r: SearchResult) => r.hits.map((h) => h.slug)
 /** Everything an engine searches in, folded. */
 const text = (item: SearchItem) => fold([numberText(item), item.title, metaText(item), item.summary, item.body, item.attachmentText].join(' '))
@@ -151,7 +171,7 @@ export function searchEngineContract(label: string, harness: EngineHarness): voi
     const search = (q: string, filters: SearchQuery['filters'] = {}, page = 1, limit = 10) => engine.search(query(q, filters, page, limit))
 
     beforeAll(async () => {
-      engine = await harness.open('main')
+      engine = await harness.open('main', 'public')
       const { count } = await engine.replaceAll(inBatches(items, 17))
       expect(count).toBe(items.length)
     })
@@ -431,6 +451,219 @@ export function searchEngineContract(label: string, harness: EngineHarness): voi
       })
     })
 
+    describe('scopes (the members index)', () => {
+      // A đảng bộ P with two chi bộ, A and B. A member of A holds public, members, org:A and org:P.
+      const A = 'chi-bo-a'
+      const B = 'chi-bo-b'
+      const P = 'dang-bo-p'
+      const memberOfA = memberScopes([A, P])
+      const memberOfB = memberScopes([B, P])
+      const PUBLIC = syntheticDocument('pham-vi-cong-khai', {
+        title: 'Kế hoạch phát động phong trào thi đua quyết thắng',
+        number: '31-KH/TU',
+        type: 'ke-hoach',
+        issuer: 'tinh-uy',
+        issuerName: 'Tỉnh ủy',
+        level: 'tinh',
+        issuedAt: '2023-03-01',
+        year: 2023,
+      })
+      const MEMBERS = syntheticDocument('pham-vi-dang-vien', {
+        title: 'Hướng dẫn đánh giá phong trào thi đua quyết thắng',
+        number: '32-HD/TU',
+        type: 'huong-dan',
+        issuer: 'tinh-uy',
+        issuerName: 'Tỉnh ủy',
+        level: 'tinh',
+        issuedAt: '2023-04-01',
+        year: 2023,
+        scope: 'members',
+      })
+      /** A's report and B's carry the same number (each chi bộ numbers its own): the lookup must keep them apart. */
+      const OF_A = syntheticDocument('pham-vi-chi-bo-a', {
+        title: 'Báo cáo kết quả thi đua quyết thắng của chi bộ',
+        number: '07-BC/CB',
+        type: 'bao-cao',
+        issuer: A,
+        issuerName: 'Chi bộ A',
+        issuedAt: '2024-06-01',
+        year: 2024,
+        scope: `org:${A}`,
+      })
+      const OF_B = syntheticDocument('pham-vi-chi-bo-b', {
+        title: 'Báo cáo kết quả thi đua quyết thắng của chi bộ',
+        number: '07-BC/CB',
+        type: 'bao-cao',
+        issuer: B,
+        issuerName: 'Chi bộ B',
+        issuedAt: '2019-06-01',
+        year: 2019,
+        fields: ['kinh-te'],
+        fieldNames: ['Kinh tế'],
+        status: 'expired',
+        scope: `org:${B}`,
+      })
+      const OF_P = syntheticDocument('pham-vi-dang-bo-p', {
+        title: 'Nghị quyết về đẩy mạnh thi đua quyết thắng',
+        number: '15-NQ/ĐU',
+        type: 'nghi-quyet',
+        issuer: P,
+        issuerName: 'Đảng bộ P',
+        issuedAt: '2022-09-01',
+        year: 2022,
+        scope: `org:${P}`,
+      })
+      const NOTICE_A = syntheticAnnouncement('thong-bao-chi-bo-a', {
+        title: 'Thông báo lịch sinh hoạt chi bộ tháng 7',
+        summary: 'Sinh hoạt thường kỳ, sơ kết thi đua quyết thắng.',
+        body: 'Địa điểm: nhà văn hóa tổ dân phố số 7.',
+        issuedAt: '2024-07-03',
+        year: 2024,
+        scope: `org:${A}`,
+      })
+      const NOTICE_B = syntheticAnnouncement('thong-bao-chi-bo-b', {
+        title: 'Thông báo lịch sinh hoạt chi bộ tháng 8',
+        summary: 'Sinh hoạt thường kỳ, sơ kết thi đua quyết thắng.',
+        body: 'Địa điểm: hội trường thôn.',
+        issuedAt: '2018-08-03',
+        year: 2018,
+        scope: `org:${B}`,
+      })
+      const ALL = [PUBLIC, MEMBERS, OF_A, OF_B, OF_P, NOTICE_A, NOTICE_B]
+      const visibleTo = (scopes: readonly string[]) => ALL.filter((i) => scopes.includes(i.scope))
+      const slugSet = (list: SearchItem[]) => new Set(list.map((i) => i.slug))
+      let members: SearchEngine
+      const find = (q: string, scopes?: ScopeKey[], filters: SearchQuery['filters'] = {}, page = 1, limit = 50) =>
+        members.search(query(q, filters, page, limit, scopes))
+
+      beforeAll(async () => {
+        members = await harness.open('scopes', 'members')
+        expect((await members.replaceAll(inBatches(ALL, 3))).count).toBe(ALL.length)
+      })
+      afterAll(async () => {
+        await members?.close()
+        await harness.destroy?.('scopes')
+      })
+
+      it("finds what a member's scopes allow (own chi bộ, the đảng bộ above, members, public), nothing of another chi bộ", async () => {
+        const want = slugSet(visibleTo(memberOfA))
+        expect(want).toEqual(slugSet([PUBLIC, MEMBERS, OF_A, OF_P, NOTICE_A]))
+        for (const q of ['thi đua quyết thắng', 'thi dua quyet thang', 'THI DUA QUYET TH']) {
+          const r = await find(q, memberOfA)
+          expect(new Set(slugs(r)), q).toEqual(want)
+          expect(r.total, q).toBe(want.size)
+        }
+        const ofB = await find('thi dua quyet thang', memberOfB)
+        expect(new Set(slugs(ofB))).toEqual(slugSet([PUBLIC, MEMBERS, OF_B, OF_P, NOTICE_B]))
+      })
+
+      it('counts the total and every facet over the visible items only', async () => {
+        const visible = visibleTo(memberOfA)
+        const browse = await find('', memberOfA)
+        expect(browse.total).toBe(visible.length)
+        expect(actualFacets(browse)).toEqual(expectedFacets(visible, {}))
+        expect(browse.facets.issuer.map((f) => f.value)).not.toContain(B)
+        expect(browse.facets.year.map((f) => f.value)).not.toContain('2019')
+        const text = await find('quyết thắng', memberOfA)
+        expect(actualFacets(text)).toEqual(expectedFacets(visible, {}))
+        for (const filters of [{ kind: 'document' }, { type: 'bao-cao' }, { kind: 'announcement', year: '2024' }] as const) {
+          const r = await find('thi dua', memberOfA, filters)
+          expect(r.total, JSON.stringify(filters)).toBe(visible.filter((i) => matchesFilters(i, filters)).length)
+          expect(actualFacets(r), JSON.stringify(filters)).toEqual(expectedFacets(visible, filters))
+        }
+        expect((await find('', memberOfA, { issuer: B })).total).toBe(0)
+      })
+
+      it("looks a number up within the reader's scopes (the same number in two chi bộ)", async () => {
+        for (const q of ['07-BC/CB', '07 bc cb', 'báo cáo 07']) {
+          const ofA = await find(q, memberOfA, {}, 1, 10)
+          expect(slugs(ofA)[0], q).toBe(OF_A.slug)
+          expect(slugs(ofA), q).not.toContain(OF_B.slug)
+          const ofB = await find(q, memberOfB, {}, 1, 10)
+          expect(slugs(ofB)[0], q).toBe(OF_B.slug)
+          expect(slugs(ofB), q).not.toContain(OF_A.slug)
+        }
+        const noScope = await find('07-BC/CB', undefined, {}, 1, 10)
+        expect(new Set(slugs(noScope).slice(0, 2))).toEqual(new Set([OF_A.slug, OF_B.slug]))
+        expect(slugs(await find('15-NQ/ĐU', memberOfA, {}, 1, 10))[0]).toBe(OF_P.slug)
+        expect(slugs(await find('15-NQ/ĐU', [...memberScopes([A])], {}, 1, 10))).not.toContain(OF_P.slug)
+      })
+
+      it('applies no scope filter without scopes, and finds nothing with an empty list', async () => {
+        expect((await find('thi dua quyet thang')).total).toBe(ALL.length)
+        expect((await find('')).total).toBe(ALL.length)
+        const none = await find('thi dua quyet thang', [])
+        expect(none.total).toBe(0)
+        expect(none.hits).toEqual([])
+        expect((await find('', [])).total).toBe(0)
+        expect(slugs(await find('thi dua quyet thang', ['public']))).toEqual([PUBLIC.slug])
+        expect(new Set(slugs(await find('thi dua', [`org:${B}`])))).toEqual(slugSet([OF_B, NOTICE_B]))
+      })
+
+      it('finds announcements (kind "announcement") with their own text', async () => {
+        const r = await find('lich sinh hoat', memberOfA)
+        expect(slugs(r)).toEqual([NOTICE_A.slug])
+        expect(r.hits[0].kind).toBe('announcement')
+        expect(r.hits[0].url).toBe(NOTICE_A.url)
+        expect(r.hits[0].snippet).toMatch(/<mark>sinh<\/mark> <mark>hoạt<\/mark>/i)
+        const byKind = await find('', memberOfA, { kind: 'announcement' })
+        expect(slugs(byKind)).toEqual([NOTICE_A.slug])
+        expect((await find('thi dua', memberOfA)).facets.kind).toEqual([
+          { value: 'document', count: 4 },
+          { value: 'announcement', count: 1 },
+        ])
+        expect(slugs(await find('nha van hoa to dan pho', memberOfA))).toEqual([NOTICE_A.slug])
+      })
+
+      it("follows a change of an item's scope at once", async () => {
+        try {
+          await members.upsert([{ ...OF_A, scope: `org:${B}` }])
+          expect(slugs(await find('thi dua quyet thang', memberOfA))).not.toContain(OF_A.slug)
+          expect(slugs(await find('thi dua quyet thang', memberOfB))).toContain(OF_A.slug)
+          expect((await find('', memberOfA)).facets.issuer.map((f) => f.value)).not.toContain(A)
+        } finally {
+          await members.upsert([OF_A])
+        }
+        expect(slugs(await find('thi dua quyet thang', memberOfA))).toContain(OF_A.slug)
+        await members.remove([NOTICE_A.id])
+        try {
+          expect((await find('', memberOfA, { kind: 'announcement' })).total).toBe(0)
+        } finally {
+          await members.upsert([NOTICE_A])
+        }
+      })
+
+      it('refuses an item without a valid scope, in either index', async () => {
+        const bad = [
+          { ...PUBLIC, scope: undefined },
+          { ...PUBLIC, scope: 'org:' },
+          { ...PUBLIC, scope: 'org:a b"]' },
+          { ...PUBLIC, scope: 'everyone' },
+        ]
+        for (const item of bad) await expect(members.upsert([item as unknown as SearchItem]), JSON.stringify(item.scope)).rejects.toThrow(SearchScopeError)
+      })
+
+      it('keeps the public index public: a non-public item is refused, the whole call with it', async () => {
+        const pub = await harness.open('public-only', 'public')
+        try {
+          const other = syntheticDocument('pham-vi-cong-khai-2', { title: 'Một văn bản công khai khác', scope: 'public' })
+          await pub.replaceAll(inBatches([PUBLIC], 5))
+          for (const item of [MEMBERS, OF_A, NOTICE_A]) {
+            await expect(pub.upsert([other, item]), item.slug).rejects.toThrow(SearchScopeError)
+            await expect(pub.upsert([item]), item.slug).rejects.toThrow(/public search index only takes public items/)
+          }
+          await expect(pub.replaceAll(inBatches([other, OF_B], 1))).rejects.toThrow(SearchScopeError)
+          expect((await pub.entries()).map((e) => e.id)).toEqual([PUBLIC.id])
+          expect((await pub.search(query(''))).total).toBe(1)
+          await pub.upsert([other])
+          expect((await pub.entries()).map((e) => e.id).sort()).toEqual([PUBLIC.id, other.id].sort())
+        } finally {
+          await pub.close()
+          await harness.destroy?.('public-only')
+        }
+      })
+    })
+
     describe('visibility', () => {
       const A = syntheticDocument('hien-thi-a', { title: 'Quy chế phối hợp giữa chi bộ và tổ dân phố', summary: 'Từ khóa riêng: hoahongdo.' })
       const B = syntheticDocument('hien-thi-b', { title: 'Kế hoạch trồng cây xanh', summary: 'Từ khóa riêng: cayxanhmat.' })
@@ -439,7 +672,7 @@ export function searchEngineContract(label: string, harness: EngineHarness): voi
       const ids = async (e: SearchEngine) => (await e.entries()).map((x) => x.id).sort()
 
       it('remove(), upsert() and replaceAll() change what can be found', async () => {
-        const e = await harness.open('visibility')
+        const e = await harness.open('visibility', 'public')
         try {
           await e.replaceAll(inBatches([A, B], 1))
           expect(await total(e, 'hoahongdo')).toBe(1)
@@ -468,7 +701,7 @@ export function searchEngineContract(label: string, harness: EngineHarness): voi
       })
 
       it('keeps its data across close and reopen', async () => {
-        const first = await harness.open('persistence')
+        const first = await harness.open('persistence', 'public')
         try {
           await first.replaceAll(inBatches([A, B], 5))
           await first.upsert([C])
@@ -476,7 +709,7 @@ export function searchEngineContract(label: string, harness: EngineHarness): voi
         } finally {
           await first.close()
         }
-        const again = await harness.open('persistence')
+        const again = await harness.open('persistence', 'public')
         try {
           expect(await ids(again)).toEqual([A.id, C.id].sort())
           expect(await total(again, 'hoahongdo')).toBe(1)
@@ -489,7 +722,7 @@ export function searchEngineContract(label: string, harness: EngineHarness): voi
       })
 
       it('keeps answering from the old index during a rebuild, and keeps it when the rebuild fails', async () => {
-        const e = await harness.open('atomicity')
+        const e = await harness.open('atomicity', 'public')
         try {
           await e.replaceAll(inBatches([A, B], 5))
           let searchedDuringBuild = false

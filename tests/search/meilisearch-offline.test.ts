@@ -5,10 +5,11 @@
  * time, the swap, filters, pinned numbers, facets, snippets, errors), not Meilisearch's own
  * matching and ranking: that is what tests/search/meilisearch.test.ts does against a real server.
  */
+import { createHmac } from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { SearchUnavailableError, type SearchItem } from '../../search/contract'
+import { SearchScopeError, SearchUnavailableError, type SearchItem } from '../../search/contract'
 import {
   MEILI_SETTINGS,
   createMeilisearchEngine,
@@ -16,12 +17,13 @@ import {
   numberClause,
   primaryKeyOf,
   quoteFilterValue,
+  scopeClause,
   synonyms,
   toMeiliDocument,
 } from '../../search/engines/meilisearch'
 import { numberLookup } from '../../search/ranking'
 import { MARK_CLOSE, MARK_OPEN } from '../../search/snippet'
-import { syntheticDocument } from '../../search/eval/corpus'
+import { syntheticAnnouncement, syntheticDocument } from '../../search/eval/corpus'
 
 // --- a fake Meilisearch ----------------------------------------------------------------------
 
@@ -30,6 +32,7 @@ interface Logged {
   path: string
   query: URLSearchParams
   body: any
+  authorization: string | undefined
 }
 interface FakeIndex {
   primaryKey: string | null
@@ -175,7 +178,7 @@ class FakeMeilisearch {
     req.on('end', () => {
       const url = new URL(req.url!, 'http://x')
       const body = raw ? JSON.parse(raw) : undefined
-      this.log.push({ method: req.method!, path: url.pathname, query: url.searchParams, body })
+      this.log.push({ method: req.method!, path: url.pathname, query: url.searchParams, body, authorization: req.headers.authorization })
       const { status, body: out } = this.route(req.method!, url.pathname, url.searchParams, body)
       res.writeHead(status, { 'content-type': 'application/json' })
       res.end(JSON.stringify(out))
@@ -394,5 +397,90 @@ describe('meilisearch engine: requests', () => {
     expect(error).toBeInstanceOf(SearchUnavailableError)
     expect(error.message).toMatch(/Vui lòng thử lại/)
     await expect(e.upsert(docs('x', 1))).rejects.toBeInstanceOf(SearchUnavailableError)
+  })
+})
+
+// --- scopes and tenant tokens ----------------------------------------------------------------
+
+describe('meilisearch engine: scopes', () => {
+  const MEMBER = ['public', 'members', 'org:a', 'org:p'] as const
+  const SEARCH_KEY = { key: 'search-key-0123456789abcdef', uid: '6062abda-a5aa-4414-ac91-ecd7944c0f8d' }
+  const members = (searchKey?: typeof SEARCH_KEY) =>
+    createMeilisearchEngine({ url: fake.url, apiKey: 'test-master-key-0123456789', index: 'so-tay-members', which: 'members', searchKey })
+  const searches = () => fake.calls((l) => l.path.endsWith('/search') || l.path === '/multi-search')
+  /** Every filter list the engine sent, one per query. */
+  const filtersSent = () => searches().flatMap((l) => (l.path === '/multi-search' ? l.body.queries.map((q: any) => q.filter) : [l.body.filter]))
+
+  it('makes scope filterable, stores each item with its scope, and quotes scopes in the filter', async () => {
+    expect(MEILI_SETTINGS.filterableAttributes).toContain('scope')
+    expect(toMeiliDocument(syntheticAnnouncement('hop-chi-bo', { scope: 'org:a' }))).toMatchObject({ kind: 'announcement', scope: 'org:a' })
+    expect(scopeClause(['public', 'org:a'])).toBe('scope IN ["public", "org:a"]')
+    expect(scopeClause(['org:a" OR scope EXISTS'] as never)).toBe('scope IN ["org:a\\" OR scope EXISTS"]')
+  })
+
+  it("adds the reader's scopes to every request: text, facets without a filter, and the number lookup", async () => {
+    const e = members()
+    await e.upsert(docs('s', 1))
+    fake.log = []
+    await e.search({ q: '21-NQ/TW', filters: { year: '2017' }, page: 1, limit: 10, scopes: [...MEMBER, 'public'] })
+    const clause = 'scope IN ["members", "org:a", "org:p", "public"]'
+    const sent = filtersSent()
+    // The number lookup, then the main query and the year facet for each word count tried.
+    expect(sent.length).toBeGreaterThanOrEqual(3)
+    for (const filter of sent) expect(filter).toContain(clause)
+    fake.log = []
+    await e.search({ q: '', filters: {}, page: 1, limit: 10, scopes: [...MEMBER] })
+    expect(filtersSent()).toEqual([[clause]])
+    fake.log = []
+    await e.search({ q: 'dang', filters: {}, page: 1, limit: 10 })
+    for (const filter of filtersSent()) expect(JSON.stringify(filter)).not.toContain('scope')
+  })
+
+  it('answers an empty scope list with nothing, without asking the server', async () => {
+    const e = members()
+    await e.upsert(docs('s', 1))
+    fake.log = []
+    const r = await e.search({ q: 'đảng', filters: {}, page: 1, limit: 10, scopes: [] })
+    expect(r).toMatchObject({ total: 0, hits: [] })
+    expect(searches()).toEqual([])
+  })
+
+  it("sends a member's searches with a tenant token pinning the index to the member's scopes", async () => {
+    const e = members(SEARCH_KEY)
+    await e.upsert(docs('s', 1))
+    fake.log = []
+    await e.search({ q: '21-NQ/TW', filters: {}, page: 1, limit: 10, scopes: [...MEMBER] })
+    await e.search({ q: 'đảng', filters: {}, page: 1, limit: 10, scopes: [...MEMBER] })
+    const tokens = new Set(searches().map((l) => l.authorization))
+    expect(tokens.size).toBe(1) // one token per scope list, reused
+    const token = [...tokens][0]!.replace(/^Bearer /, '')
+    const [header, payload, signature] = token.split('.')
+    expect(JSON.parse(Buffer.from(header!, 'base64url').toString())).toEqual({ alg: 'HS256', typ: 'JWT' })
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString())
+    expect(claims.apiKeyUid).toBe(SEARCH_KEY.uid)
+    expect(claims.searchRules).toEqual({ 'so-tay-members': { filter: 'scope IN ["members", "org:a", "org:p", "public"]' } })
+    expect(claims.exp * 1000).toBeGreaterThan(Date.now())
+    expect(createHmac('sha256', SEARCH_KEY.key).update(`${header}.${payload}`).digest('base64url')).toBe(signature)
+    // Writes, and searches without scopes (the CMS's own), keep the master key.
+    fake.log = []
+    await e.search({ q: 'đảng', filters: {}, page: 1, limit: 10 })
+    await e.upsert(docs('t', 1))
+    for (const l of fake.calls()) expect(l.authorization).toBe('Bearer test-master-key-0123456789')
+  })
+
+  it('refuses non-public items in the public index before sending anything, and abandons a rebuild with one', async () => {
+    const e = engine()
+    await e.replaceAll(batches(docs('old', 2)))
+    fake.log = []
+    const internal = syntheticDocument('noi-bo', { scope: 'members' })
+    await expect(e.upsert([...docs('n', 2), internal])).rejects.toThrow(SearchScopeError)
+    expect(fake.calls((l) => l.path.endsWith('/documents'))).toEqual([])
+    await expect(e.replaceAll(batches(docs('new', 2), [syntheticAnnouncement('hop', { scope: 'org:a' })]))).rejects.toThrow(
+      /public search index only takes public items/,
+    )
+    expect(fake.calls((l) => l.path === '/swap-indexes')).toEqual([])
+    expect(fake.indexes.get('so-tay')!.docs.size).toBe(2)
+    await members().upsert([internal, syntheticAnnouncement('hop', { scope: 'org:a' })])
+    expect(fake.indexes.get('so-tay-members')!.docs.size).toBe(2)
   })
 })

@@ -67,10 +67,12 @@ function makeItem(r: ReturnType<typeof random>, i: number, tag = ''): SearchItem
     year,
     fields: fields.map(([slug]) => slug),
     fieldNames: fields.map(([, name]) => name),
+    scope: r.next() < 0.7 ? 'public' : r.pick(['members', 'org:a', 'org:b', 'org:p'] as const),
   })
 }
 
-const QUERIES: Array<Pick<SearchQuery, 'q' | 'filters' | 'page'>> = [
+const MEMBER_OF_A: SearchQuery['scopes'] = ['public', 'members', 'org:a', 'org:p']
+const QUERIES: Array<Pick<SearchQuery, 'q' | 'filters' | 'page' | 'scopes'>> = [
   ...COMMON.map((q) => ({ q, filters: {}, page: 1 })),
   { q: 'thuc hien nghi quyet', filters: {}, page: 1 },
   { q: 'thuc hien nghi quyet', filters: {}, page: 2 },
@@ -86,6 +88,11 @@ const QUERIES: Array<Pick<SearchQuery, 'q' | 'filters' | 'page'>> = [
   { q: 'kiem tar', filters: {}, page: 1 },
   { q: '', filters: { field: 'y-te' }, page: 1 },
   { q: '', filters: {}, page: 2 },
+  { q: 'thuc hien nghi quyet', filters: {}, page: 1, scopes: MEMBER_OF_A },
+  { q: 'dang v', filters: { type: 'chi-thi' }, page: 1, scopes: MEMBER_OF_A },
+  { q: 'chi bo', filters: {}, page: 2, scopes: ['org:b'] },
+  { q: '', filters: { level: 'tinh' }, page: 1, scopes: MEMBER_OF_A },
+  { q: 'kiem tar', filters: {}, page: 1, scopes: ['public'] },
 ]
 
 const ask = (engine: SearchEngine, q: (typeof QUERIES)[number]) => engine.search({ ...q, limit: 10 })
@@ -121,10 +128,10 @@ describe('sqlite engine: in-memory posting sets and facet bitmaps', () => {
 
   it('answers exactly like a fresh connection and like FTS5, through commits by another connection and its own', async () => {
     const file = path.join(dir, 'patched.sqlite')
-    const writer = createSqliteEngine({ path: file })
-    const reader = createSqliteEngine({ path: file })
+    const writer = createSqliteEngine({ path: file, which: 'members' })
+    const reader = createSqliteEngine({ path: file, which: 'members' })
     const check = async (label: string) => {
-      const fresh = createSqliteEngine({ path: file })
+      const fresh = createSqliteEngine({ path: file, which: 'members' })
       try {
         for (const q of QUERIES) expect(visible(await ask(reader, q)), `${label}: ${JSON.stringify(q)}`).toEqual(visible(await ask(fresh, q)))
         for (const q of ['thuc hien', 'dang vien cong t', 'chi bo nghi quyet', 'khen mong'])
@@ -157,7 +164,7 @@ describe('sqlite engine: in-memory posting sets and facet bitmaps', () => {
       await writer.upsert([{ ...makeItem(r, 2), id: items[7]!.id, title: 'Về hợp tác Ålborg: ø, æ và 東京 thực hiện', summary: 'Chi bộ øresund.' }])
       await check('after a word outside [a-z0-9]')
       for (const q of ['ø', 'hop tac al', 'chi bo øre']) {
-        const fresh = createSqliteEngine({ path: file })
+        const fresh = createSqliteEngine({ path: file, which: 'members' })
         expect(visible(await ask(reader, { q, filters: {}, page: 1 })), q).toEqual(visible(await ask(fresh, { q, filters: {}, page: 1 })))
         await fresh.close()
       }
@@ -176,7 +183,7 @@ describe('sqlite engine: in-memory posting sets and facet bitmaps', () => {
 
   it('can be closed while it warms up', async () => {
     const file = path.join(dir, 'closing.sqlite')
-    const engine = createSqliteEngine({ path: file })
+    const engine = createSqliteEngine({ path: file, which: 'members' })
     await engine.replaceAll(batchesOf(items.slice(0, 300)))
     expect((await engine.search({ q: 'thuc hien', filters: {}, page: 1, limit: 5 })).total).toBeGreaterThan(0)
     await engine.close()
@@ -185,8 +192,12 @@ describe('sqlite engine: in-memory posting sets and facet bitmaps', () => {
 })
 
 describe('ItemColumns.evaluateBits', () => {
-  /** The plain definition: rows passing every filter; each facet over the rows passing the others. */
-  function reference(rows: Map<number, ItemRow>, match: Set<number>, filters: Record<string, string>) {
+  const SCOPES = ['public', 'members', 'org:a', 'org:b', 'org:p'] as const
+  /**
+   * The plain definition: rows of the given scopes (all when null) passing every filter; each
+   * facet over those rows passing the other filters.
+   */
+  function reference(rows: Map<number, ItemRow>, match: Set<number>, filters: Record<string, string>, scopes: readonly string[] | null) {
     const valuesOf = (row: ItemRow, name: string): string[] => {
       const [, , kind, type, issuer, level, year, fields, status] = row
       const single: Record<string, string | number | null> = { kind, type, issuer, level, year, status }
@@ -199,14 +210,14 @@ describe('ItemColumns.evaluateBits', () => {
     const counts: Record<string, Record<string, number>> = Object.fromEntries(FILTERS.map((f) => [f, {}]))
     for (const rid of match) {
       const row = rows.get(rid)
-      if (!row) continue
+      if (!row || (scopes && !scopes.includes(row[10]))) continue
       if (passes(row, null)) total++
       for (const f of FILTERS) if (passes(row, f)) for (const v of valuesOf(row, f)) counts[f]![v] = (counts[f]![v] ?? 0) + 1
     }
     return { total, counts }
   }
 
-  it('counts like the plain definition and keeps its orders sorted, through changes, with and without filters', () => {
+  it('counts like the plain definition and keeps its orders sorted, through changes, with and without filters and scopes', () => {
     const r = random(7)
     const columns = new ItemColumns(1)
     const rows = new Map<number, ItemRow>()
@@ -222,6 +233,7 @@ describe('ItemColumns.evaluateBits', () => {
       JSON.stringify(FIELDS.filter(() => r.next() < 0.4).map(([slug]) => slug)),
       r.next() < 0.2 ? null : r.pick(['in-force', 'expired', 'superseded']),
       `${r.int(2018, 2025)}-05-05`,
+      r.next() < 0.6 ? 'public' : r.pick(SCOPES),
     ]
     const put = (rid: number) => {
       const row = randomRow(rid)
@@ -254,12 +266,25 @@ describe('ItemColumns.evaluateBits', () => {
       for (const row of [...rows.values()].sort((a, b) => a[1] - b[1])) rebuilt.set(row)
       expect([...columns.rankOrder()], `round ${round}: rank order`).toEqual([...rebuilt.rankOrder()])
       expect([...columns.browseOrder()], `round ${round}: browse order`).toEqual([...rebuilt.browseOrder()])
-      const ev = columns.evaluateBits(bits, columns.activeFilters(filters))
-      const want = reference(rows, match, filters)
-      expect(ev.n, `round ${round}`).toBe(want.total)
-      const got = columns.facets(ev.counts)
-      for (const f of FILTERS) {
-        expect(Object.fromEntries(got[f].map((c) => [c.value, c.count])), `round ${round}, facet ${f}`).toEqual(want.counts[f])
+      // Every scope list is evaluated each round, so the per-scope bitmaps and counts built in one
+      // round are patched through the next round's changes.
+      const scopeLists: Array<readonly string[] | null> = [
+        null,
+        ['public', 'members', 'org:a', 'org:p'],
+        ['org:b'],
+        ['public', 'members', 'org:a', 'org:b', 'org:p'],
+        ['org:nowhere'],
+        [],
+      ]
+      for (const scopes of scopeLists) {
+        const label = `round ${round}, scopes ${JSON.stringify(scopes)}`
+        const ev = columns.evaluateBits(bits, columns.activeFilters(filters), columns.visible(scopes))
+        const want = reference(rows, match, filters, scopes)
+        expect(ev.n, label).toBe(want.total)
+        const got = columns.facets(ev.counts)
+        for (const f of FILTERS) {
+          expect(Object.fromEntries(got[f].map((c) => [c.value, c.count])), `${label}, facet ${f}`).toEqual(want.counts[f])
+        }
       }
     }
   })

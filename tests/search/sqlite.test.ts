@@ -3,16 +3,18 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import type { SearchItem, SearchQuery } from '../../search/contract'
+import { parseSearchEnv } from '../../core/env/search'
+import { SearchScopeError, type SearchItem, type SearchQuery } from '../../search/contract'
+import { closeSearchEngine, openSearchEngine, searchEngine, searchIndexName, setSearchEngine } from '../../search/engine'
 import { createSqliteEngine } from '../../search/engines/sqlite'
-import { syntheticDocument } from '../../search/eval/corpus'
+import { syntheticAnnouncement, syntheticDocument } from '../../search/eval/corpus'
 import { searchEngineContract } from './contract'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'so-tay-search-'))
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
 searchEngineContract('sqlite', {
-  open: async (name) => createSqliteEngine({ path: path.join(dir, `${name}.sqlite`) }),
+  open: async (name, which) => createSqliteEngine({ path: path.join(dir, `${name}.sqlite`), which }),
   destroy: async (name) => {
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(dir, `${name}.sqlite${suffix}`), { force: true })
   },
@@ -84,5 +86,52 @@ describe('sqlite engine: a writer and a reader on the same file', () => {
     await e.upsert([A])
     expect(fs.existsSync(`${file}-wal`)).toBe(true)
     await e.close()
+  })
+})
+
+describe('search/engine.ts: the public index and the members index', () => {
+  it('opens SEARCH_INDEX and SEARCH_INDEX-members, one engine per index and process', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'so-tay-indexes-'))
+    const config = parseSearchEnv({ DATA_DIR: dataDir, SEARCH_INDEX: 'so-tay' })
+    expect(searchIndexName(config, 'public')).toBe('so-tay')
+    expect(searchIndexName(config, 'members')).toBe('so-tay-members')
+    const notice = syntheticAnnouncement('hop-chi-bo', { title: 'Thông báo họp chi bộ', scope: 'org:a' })
+    const members = await openSearchEngine(config, 'members')
+    const pub = await openSearchEngine(config)
+    try {
+      expect([pub.index, members.index]).toEqual(['public', 'members'])
+      await members.upsert([notice])
+      await expect(pub.upsert([notice])).rejects.toThrow(SearchScopeError)
+      expect(
+        fs
+          .readdirSync(path.join(dataDir, 'search'))
+          .filter((f) => f.endsWith('.sqlite'))
+          .sort(),
+      ).toEqual(['so-tay-members.sqlite', 'so-tay.sqlite'])
+      expect((await members.search({ q: 'hop chi bo', filters: {}, page: 1, limit: 5, scopes: ['org:a'] })).total).toBe(1)
+      expect((await pub.search({ q: 'hop chi bo', filters: {}, page: 1, limit: 5 })).total).toBe(0)
+    } finally {
+      await Promise.all([pub.close(), members.close()])
+    }
+
+    const before = process.env.DATA_DIR
+    process.env.DATA_DIR = dataDir
+    try {
+      const shared = await searchEngine('members')
+      expect(await searchEngine('members')).toBe(shared)
+      expect(shared.index).toBe('members')
+      expect((await searchEngine()).index).toBe('public')
+      expect((await shared.search({ q: 'hop chi bo', filters: {}, page: 1, limit: 5, scopes: ['org:a'] })).total).toBe(1)
+      const stand = { ...shared, name: 'stand-in' }
+      setSearchEngine(stand, 'members')
+      expect(await searchEngine('members')).toBe(stand)
+      expect((await searchEngine('public')).name).toBe('sqlite')
+      setSearchEngine(undefined, 'members')
+      await shared.close()
+    } finally {
+      process.env.DATA_DIR = before
+      if (before === undefined) delete process.env.DATA_DIR
+      await closeSearchEngine()
+    }
   })
 })

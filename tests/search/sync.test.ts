@@ -19,6 +19,7 @@ function flakyEngine(inner: SearchEngine) {
   }
   const engine: SearchEngine = {
     name: `flaky ${inner.name}`,
+    index: inner.index,
     search: async (q) => (guard(), inner.search(q)),
     upsert: async (items: SearchItem[]) => {
       guard()
@@ -40,6 +41,8 @@ let payload: Payload
 let issuer: string
 let inner: SearchEngine
 let flaky: ReturnType<typeof flakyEngine>
+let members: SearchEngine
+let orgs: Awaited<ReturnType<typeof startWorld>>['orgs']
 
 beforeAll(async () => {
   const world = await startWorld()
@@ -48,10 +51,15 @@ beforeAll(async () => {
   inner = createSqliteEngine({ path: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'so-tay-index-')), 'index.sqlite') })
   flaky = flakyEngine(inner)
   setSearchEngine(flaky.engine)
+  orgs = world.orgs
+  members = createSqliteEngine({ path: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'so-tay-index-')), 'members.sqlite'), which: 'members' })
+  setSearchEngine(members, 'members')
 })
 
 afterAll(async () => {
   setSearchEngine(undefined)
+  setSearchEngine(undefined, 'members')
+  await members?.close()
   await inner?.close()
   await payload?.destroy()
 })
@@ -162,6 +170,7 @@ describe('search sync through the jobs queue', () => {
       body: '',
       attachmentText: '',
       updatedAt: '2020-01-01T00:00:00.000Z',
+      scope: 'public',
     }
     await inner.upsert([ghost])
     drift = await checkDrift(payload, inner)
@@ -172,5 +181,53 @@ describe('search sync through the jobs queue', () => {
     drift = await checkDrift(payload, inner)
     expect(drift).toEqual({ missing: [], stale: [], extra: [] })
     expect(await titles('trong rung go lon')).toEqual(['Về trồng rừng gỗ lớn'])
+  })
+
+  it("keeps each item's scope in the members' index, and only public items in the public one", async () => {
+    const branchOnly = await publish({ title: 'Về lịch sinh hoạt chi bộ thôn Đông Hòa', audience: 'organization', audienceOrganization: orgs.branch.id })
+    const allMembers = await publish({ title: 'Về học tập nghị quyết cho mọi đảng viên', audience: 'members' })
+    const open = await publish({ title: 'Về phát triển du lịch cộng đồng' })
+    const secret = await payload.create({
+      collection: 'documents',
+      data: documentData(issuer, { title: 'Về phương án bảo vệ bí mật', secrecy: 'mat' }),
+      draft: true,
+    })
+    const notice = await payload.create({
+      collection: 'announcements',
+      data: {
+        title: 'Thông báo họp chi bộ tháng mười hai',
+        organization: orgs.branch.id,
+        body: documentData(issuer).summary,
+        publishedAt: '2026-12-01',
+        _status: 'published',
+      } as never,
+    })
+    await runJobs(payload)
+    const scopesOf = async (q: string, scopes?: SearchQuery['scopes']) =>
+      Object.fromEntries((await members.search({ ...query(q), scopes })).hits.map((h) => [h.title, h.url]))
+
+    const BRANCH = 'Về lịch sinh hoạt chi bộ thôn Đông Hòa'
+    expect(Object.keys(await scopesOf('lich sinh hoat chi bo dong hoa', [`org:${orgs.branch.id}`]))).toEqual([BRANCH])
+    expect(Object.keys(await scopesOf('lich sinh hoat chi bo dong hoa', ['public', 'members', `org:${orgs.tw.id}`]))).not.toContain(BRANCH)
+    expect((await scopesOf('hoc tap nghi quyet moi dang vien', ['members']))['Về học tập nghị quyết cho mọi đảng viên']).toMatch(/^\/ca-nhan\/van-ban\//)
+    expect((await scopesOf('du lich cong dong', ['public']))['Về phát triển du lịch cộng đồng']).toMatch(/^\/van-ban\//)
+    expect((await scopesOf('hop chi bo thang muoi hai', [`org:${orgs.branch.id}`]))['Thông báo họp chi bộ tháng mười hai']).toMatch(/^\/ca-nhan\/thong-bao\//)
+    expect(Object.keys(await scopesOf('bao ve bi mat'))).not.toContain('Về phương án bảo vệ bí mật')
+    // The public index holds the public one only.
+    expect(await titles('lich sinh hoat chi bo dong hoa')).not.toContain(BRANCH)
+    expect(await titles('hop chi bo thang muoi hai')).not.toContain('Thông báo họp chi bộ tháng mười hai')
+    expect(await titles('du lich cong dong')).toContain('Về phát triển du lịch cộng đồng')
+
+    // Widening and withdrawing move the item between indexes and scopes at once.
+    await payload.update({ collection: 'documents', id: branchOnly.id, data: { audience: 'public' } })
+    await payload.update({ collection: 'documents', id: allMembers.id, data: { _status: 'draft' } })
+    await payload.delete({ collection: 'announcements', id: notice.id })
+    await runJobs(payload)
+    expect(await titles('lich sinh hoat chi bo dong hoa')).toContain(BRANCH)
+    expect(Object.keys(await scopesOf('lich sinh hoat chi bo dong hoa', ['public']))).toContain(BRANCH)
+    expect(Object.keys(await scopesOf('hoc tap nghi quyet moi dang vien'))).not.toContain('Về học tập nghị quyết cho mọi đảng viên')
+    expect(Object.keys(await scopesOf('hop chi bo thang muoi hai'))).not.toContain('Thông báo họp chi bộ tháng mười hai')
+    expect(await checkDrift(payload, members)).toEqual({ missing: [], stale: [], extra: [] })
+    expect(open.id && secret.id).toBeTruthy()
   })
 })

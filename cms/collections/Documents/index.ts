@@ -2,7 +2,7 @@ import type { CollectionConfig, Field } from 'payload'
 import type { Document } from '../../payload-types'
 import { isDocumentTypeSlug } from '../../../core/vocabulary'
 import { parseDocumentNumber, typeMismatchMessage, validateDocumentNumber } from '../../../core/documentNumbers'
-import { audienceField } from '../../fields/audience'
+import { audienceFields } from '../../fields/audience'
 import { readableRelation } from '../../hooks/hideUnreadableRelations'
 import { dayOnlyField } from '../../fields/dayOnly'
 import { slugField } from '../../fields/slug'
@@ -105,7 +105,7 @@ export const Documents: CollectionConfig = editorialCollection(
         admin: { initCollapsed: false },
         fields: relationFields,
       },
-      audienceField('public'),
+      ...audienceFields('public'),
       {
         name: 'secrecy',
         label: 'Độ mật',

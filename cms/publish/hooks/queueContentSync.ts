@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, DataFromCollectionSlug, PayloadRequest } from 'payload'
-import type { SiteCollection } from '../../../library/store'
-import { isSearchableCollection } from '../search/items'
+import { isSiteCollection, type SiteCollection } from '../../../library/store'
+import { isSearchableCollection, type SearchableCollection } from '../search/items'
 import { isReferencedCollection, type ReferencedCollection } from '../search/references'
 import { wakeJobRunner } from '../../jobs/runner'
 
@@ -11,24 +11,28 @@ import { wakeJobRunner } from '../../jobs/runner'
  * switch to members-only and deletion all come out right. The runner is woken so the change is
  * live within seconds rather than at its next poll.
  */
-async function queue(req: PayloadRequest, collection: SiteCollection, id: string) {
-  await req.payload.jobs.queue({ task: 'syncSite', input: { collection, id }, req })
+async function queue(req: PayloadRequest, collection: SyncedCollection, id: string) {
+  if (isSiteCollection(collection)) await req.payload.jobs.queue({ task: 'syncSite', input: { collection, id }, req })
   if (isSearchableCollection(collection)) await req.payload.jobs.queue({ task: 'syncSearch', input: { collection, id }, req })
   wakeJobRunner()
 }
 
+/** What follows the CMS through jobs: the site's library store, the search indexes (announcements: only the members'). */
+export type SyncedCollection = SiteCollection | SearchableCollection
+export const isSyncedCollection = (value: string): value is SyncedCollection => isSiteCollection(value) || isSearchableCollection(value)
+
 /**
  * A record created where nothing outward can show it — a draft, a private upload — has nothing to
- * carry to the site or the index yet: the change that later makes it visible (publishing; an upload's
- * visibility following the item that uses it) queues its sync. Skipping those creations spares a bulk
- * import of drafts three job rows per original, each a no-op for the worker.
+ * carry to the site or the indexes yet: the change that later makes it visible (publishing; an
+ * upload's visibility following the item that uses it) queues its sync. Skipping those creations
+ * spares a bulk import of drafts its job rows per original, each a no-op for the worker.
  */
 function createdUnseen(doc: { _status?: unknown; visibility?: unknown }): boolean {
   return doc._status === 'draft' || doc.visibility === 'private'
 }
 
 export const queueContentSync =
-  <C extends SiteCollection>(collection: C): CollectionAfterChangeHook<DataFromCollectionSlug<C>> =>
+  <C extends SyncedCollection>(collection: C): CollectionAfterChangeHook<DataFromCollectionSlug<C>> =>
   async ({ doc, operation, req }) => {
     if (operation === 'create' && createdUnseen(doc as { _status?: unknown; visibility?: unknown })) return doc
     await queue(req, collection, String(doc.id))
@@ -36,7 +40,7 @@ export const queueContentSync =
   }
 
 export const queueContentSyncOnDelete =
-  <C extends SiteCollection>(collection: C): CollectionAfterDeleteHook<DataFromCollectionSlug<C>> =>
+  <C extends SyncedCollection>(collection: C): CollectionAfterDeleteHook<DataFromCollectionSlug<C>> =>
   async ({ id, req }) => {
     await queue(req, collection, String(id))
   }

@@ -3,23 +3,25 @@ import type { SearchEngine } from '../../../search/contract'
 import { loadSearchItem, searchId, type SearchableCollection } from './items'
 
 /**
- * Brings one CMS record's search entry in line with its current published state: re-read, then
- * upsert or remove. Idempotent and order-free, so a retried or late job can never resurrect an
- * unpublished item or index a stale version. Inside a job, pass the job's `req` so the read joins
- * its transaction (SQLite allows one writer; a second connection would get SQLITE_BUSY).
+ * Brings one CMS record's entry in each search index in line with its current published state:
+ * re-read, then upsert or remove — in the public index as an anonymous visitor sees it, in the
+ * members' index with its audience's scope. Idempotent and order-free, so a retried or late job can
+ * never resurrect an unpublished item or index a stale version. Inside a job, pass the job's `req`
+ * so the reads join its transaction (SQLite allows one writer; a second connection would get SQLITE_BUSY).
  */
 export async function applySearchSync(
   payload: Payload,
-  engine: SearchEngine,
+  engines: readonly SearchEngine[],
   collection: SearchableCollection,
   cmsId: string,
   req?: PayloadRequest,
-): Promise<'upserted' | 'removed'> {
-  const item = await loadSearchItem(payload, collection, cmsId, req)
-  if (item) {
-    await engine.upsert([item])
-    return 'upserted'
+): Promise<string> {
+  const done: string[] = []
+  for (const engine of engines) {
+    const item = await loadSearchItem(payload, engine.index, collection, cmsId, req)
+    if (item) await engine.upsert([item])
+    else await engine.remove([searchId(collection, cmsId)])
+    done.push(`${engine.index}: ${item ? 'upserted' : 'removed'}`)
   }
-  await engine.remove([searchId(collection, cmsId)])
-  return 'removed'
+  return done.join(', ')
 }

@@ -1,22 +1,23 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
-import type { SearchEngine } from '../../../search/contract'
+import type { SearchEngine, SearchItem } from '../../../search/contract'
+import { findForMembersIndex } from '../membersIndexView'
 import { findPublic } from '../publicView'
-import { toSearchItem } from './items'
+import { scopeOfRecord, toSearchItem } from './items'
 
 /**
  * Search items show more than their own record: a document's issuer name, its fields' names and the
  * text of its attachments. When one of those changes (an organization renamed, a field renamed, an
- * original replaced), every public document that uses it is indexed again.
+ * original replaced), every indexed document that uses it is indexed again, in each index.
  */
 export const REFERENCED_BY = { organizations: 'issuer', subjects: 'subjects', files: 'attachments' } as const
 export type ReferencedCollection = keyof typeof REFERENCED_BY
 
 export const isReferencedCollection = (value: string): value is ReferencedCollection => value in REFERENCED_BY
 
-/** Re-indexes the public documents that use the record, in batches; returns how many. */
+/** Re-indexes the documents that use the record, in batches; returns how many items were written. */
 export async function applyReferenceSync(
   payload: Payload,
-  engine: SearchEngine,
+  engines: readonly SearchEngine[],
   collection: ReferencedCollection,
   cmsId: string,
   req?: PayloadRequest,
@@ -24,10 +25,21 @@ export async function applyReferenceSync(
 ): Promise<number> {
   const uses: Where = { [REFERENCED_BY[collection]]: { in: [cmsId] } }
   let count = 0
-  for (let page = 1; ; page++) {
-    const result = await findPublic(payload, 'documents', { req, where: uses, depth: 1, limit: batchSize, page, sort: 'id' })
-    if (result.docs.length > 0) await engine.upsert(result.docs.map((doc) => toSearchItem('documents', doc)))
-    count += result.docs.length
-    if (!result.hasNextPage) return count
+  for (const engine of engines) {
+    for (let page = 1; ; page++) {
+      const result =
+        engine.index === 'public'
+          ? await findPublic(payload, 'documents', { req, where: uses, depth: 1, limit: batchSize, page, sort: 'id' })
+          : await findForMembersIndex(payload, 'documents', { req, where: uses, depth: 1, limit: batchSize, page })
+      const items: SearchItem[] = []
+      for (const doc of result.docs) {
+        const scope = engine.index === 'public' ? 'public' : scopeOfRecord(doc)
+        if (scope) items.push(toSearchItem('documents', doc, scope))
+      }
+      if (items.length > 0) await engine.upsert(items)
+      count += items.length
+      if (!result.hasNextPage) break
+    }
   }
+  return count
 }

@@ -6,8 +6,8 @@
  * copy of what that connection reads: a match set, its tiers and its hits must all come from the
  * same read transaction, after the same refresh().
  */
-import type { IndexEntry, SearchEngine, SearchHit, SearchItem, SearchKind, SearchQuery, SearchResult } from '../../contract'
-import { checkQuery, elapsed, numberLookup, queryWords } from '../../ranking'
+import type { IndexEntry, SearchEngine, SearchHit, SearchIndex, SearchItem, SearchKind, SearchQuery, SearchResult } from '../../contract'
+import { checkQuery, elapsed, numberLookup, queryWords, scopeList } from '../../ranking'
 import { buildSnippet } from '../../snippet'
 import { has } from './bits'
 import { Connection, unavailable } from './connection'
@@ -43,14 +43,17 @@ export class SqliteSearchEngine implements SearchEngine {
   private readonly warmup: Warmup
   private readonly writer: Writer
 
-  constructor(file: string) {
+  constructor(
+    file: string,
+    readonly index: SearchIndex,
+  ) {
     this.c = new Connection(file)
     openSchema(this.c)
     this.memory = new Memory(this.c, (columns) => this.warmup.schedule(columns))
     this.matcher = new Matcher(this.c, this.memory)
     this.ranker = new Ranker(this.c, this.matcher)
     this.warmup = new Warmup(this.c, this.memory, this.matcher, this.ranker)
-    this.writer = new Writer(this.c)
+    this.writer = new Writer(this.c, index)
   }
 
   /** Settles when the background warm-up is done (benchmarks and tests wait on it). */
@@ -73,6 +76,8 @@ export class SqliteSearchEngine implements SearchEngine {
     const columns = this.memory.refresh()
     const t = tablesOf(columns.generation)
     const filters = columns.activeFilters(query.filters ?? {})
+    const scopes = scopeList(query)
+    const visible = columns.visible(scopes)
     const offset = (query.page - 1) * query.limit
     const words = queryWords(query.q)
     const base = { query: query.q, page: query.page }
@@ -80,7 +85,7 @@ export class SqliteSearchEngine implements SearchEngine {
     if (words.length === 0) {
       // Filters and facets over bitmaps (rowid order, sequential memory access), then the page by
       // walking the date order.
-      const ev = columns.evaluateBits(columns.aliveBits(), filters)
+      const ev = columns.evaluateBits(visible.bits, filters, visible)
       const page: number[] = []
       const order = columns.browseOrder()
       for (let i = 0, seen = 0; i < order.length && page.length < query.limit; i++) {
@@ -90,8 +95,8 @@ export class SqliteSearchEngine implements SearchEngine {
     }
 
     const lookup = numberLookup(query.q)
-    const key = JSON.stringify([words, lookup, query.filters ?? {}])
-    const { plan, ev, numberRids } = this.memory.recall(key, () => this.matcher.match(t, columns, words, lookup, filters))
+    const key = JSON.stringify([words, lookup, query.filters ?? {}, scopes])
+    const { plan, ev, numberRids } = this.memory.recall(key, () => this.matcher.match(t, columns, words, lookup, filters, visible))
     const page = ev.n > 0 ? this.ranker.rankPage(t, columns, ev, numberRids, plan, offset, query.limit) : []
     return { ...base, total: ev.n, hits: this.hits(t, page, plan), facets: columns.facets(ev.counts) }
   }

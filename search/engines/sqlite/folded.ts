@@ -91,6 +91,7 @@ function storedAsItem(row: StoredRow): SearchItem {
     body: row.body,
     attachmentText: row.attachment_text,
     updatedAt: '',
+    scope: 'public', // not part of the text
   }
 }
 

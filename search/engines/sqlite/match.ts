@@ -11,7 +11,7 @@
  */
 import type { NumberLookup } from '../../ranking'
 import { addIds, andInto, type Bits } from './bits'
-import type { ActiveFilter, BitEvaluation, ItemColumns } from './columns'
+import type { ActiveFilter, BitEvaluation, ItemColumns, Visible } from './columns'
 import type { Connection } from './connection'
 import type { Memory } from './memory'
 import { ftsTerm, planQuery, quote, type Plan } from './plan'
@@ -48,8 +48,11 @@ export class Matcher {
     private readonly memory: Memory,
   ) {}
 
-  /** The match set of a query with its facets: all words, then with typos, then fewer words. */
-  match(t: Tables, columns: ItemColumns, words: string[], lookup: NumberLookup | null, filters: ActiveFilter[]): Matched {
+  /**
+   * The match set of a query with its facets, among the `visible` rows: all words, then with
+   * typos, then fewer words (what counts as "nothing matches" is what the reader sees).
+   */
+  match(t: Tables, columns: ItemColumns, words: string[], lookup: NumberLookup | null, filters: ActiveFilter[], visible: Visible): Matched {
     const numberRids = lookup ? this.numberRids(t, lookup) : []
     let chosen: { plan: Plan; ev: BitEvaluation } | null = null
     let first: { plan: Plan; ev: BitEvaluation } | null = null
@@ -59,7 +62,7 @@ export class Matcher {
         if (fuzzy && !plan.widened) break
         const bits = plan.matchable ? this.exprBits(t, columns, plan, 'full') : new Uint32Array(columns.words)
         if (numberRids.length) addIds(bits, numberRids)
-        const ev = columns.evaluateBits(bits, filters)
+        const ev = columns.evaluateBits(bits, filters, visible)
         if (k === words.length) first = { plan, ev }
         if (ev.n > 0) {
           chosen = { plan, ev }

@@ -13,7 +13,8 @@ import { hostname } from 'node:os'
 import type { DatabaseSync } from 'node:sqlite'
 import type { Connection } from './connection'
 
-const SCHEMA_VERSION = 1
+/** 2: items_g.scope (the reader scope of each item). */
+const SCHEMA_VERSION = 2
 const TOKENIZE = `tokenize="unicode61 remove_diacritics 0 categories 'L* N* Co M*'"`
 
 export type Tables = { items: string; texts: string; head: string; full: string; vocab: string; gone: string }
@@ -51,7 +52,8 @@ function createTables(db: DatabaseSync, g: number): void {
       issuer_name TEXT,
       field_names TEXT NOT NULL,
       updated_at TEXT NOT NULL,
-      title TEXT NOT NULL
+      title TEXT NOT NULL,
+      scope TEXT NOT NULL
     );
     CREATE TABLE ${t.texts} (
       rid INTEGER PRIMARY KEY,

@@ -9,7 +9,7 @@
  * never holds a transaction across an await and readers keep answering from the live generation.
  */
 import type { SQLInputValue } from 'node:sqlite'
-import { SEARCH_KINDS, type SearchItem } from '../../contract'
+import { checkItemScopes, SEARCH_KINDS, type SearchIndex, type SearchItem } from '../../contract'
 import { cleanText, indexTexts } from '../../indexing'
 import { unavailable, type Connection } from './connection'
 import { foldTexts, storedTexts, tokenSet, type StoredRow } from './folded'
@@ -18,7 +18,10 @@ import { abandonBuild, beginBuild, dropTables, liveGeneration, nextVersion, setM
 export class Writer {
   private queue: Promise<unknown> = Promise.resolve()
 
-  constructor(private readonly c: Connection) {}
+  constructor(
+    private readonly c: Connection,
+    private readonly index: SearchIndex,
+  ) {}
 
   /** Settles when the writes queued so far are done. */
   get idle(): Promise<unknown> {
@@ -65,6 +68,7 @@ export class Writer {
       JSON.stringify((item.fieldNames ?? []).map(cleanText)),
       item.updatedAt,
       cleanText(item.title),
+      item.scope,
     ]
     let rid: number
     if (existing) {
@@ -75,15 +79,15 @@ export class Writer {
       this.c.run(
         `UPDATE ${t.items} SET version = ?, kind = ?, type = ?, issuer = ?, level = ?, year = ?, fields = ?, status = ?, issued_at = ?,
            slug = ?, url = ?, number = ?, number_key = ?, number_short_key = ?, number_compact_key = ?, issuer_name = ?, field_names = ?,
-           updated_at = ?, title = ? WHERE rid = ?`,
+           updated_at = ?, title = ?, scope = ? WHERE rid = ?`,
         ...values,
         rid,
       )
     } else {
       const info = this.c.run(
         `INSERT INTO ${t.items} (id, version, kind, type, issuer, level, year, fields, status, issued_at, slug, url, number, number_key,
-           number_short_key, number_compact_key, issuer_name, field_names, updated_at, title)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           number_short_key, number_compact_key, issuer_name, field_names, updated_at, title, scope)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         item.id,
         ...values,
       )
@@ -145,6 +149,8 @@ export class Writer {
   }
 
   async upsert(items: SearchItem[]): Promise<void> {
+    // Before anything is written: a refused item leaves the index as it was.
+    checkItemScopes(items, this.index)
     if (items.length > 0) await this.writeLive((g, version, vocab) => items.forEach((item) => this.writeItem(g, item, version, vocab)))
   }
 
@@ -182,6 +188,8 @@ export class Writer {
       try {
         const vocab = new Map<string, number>()
         for await (const batch of batches) {
+          // A refused item abandons the build: the live generation stays as it was.
+          checkItemScopes(batch, this.index)
           // One transaction per batch, never held across the await: searches in this process and
           // others keep reading the live generation meanwhile.
           this.c.write(() => {

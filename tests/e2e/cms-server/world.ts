@@ -60,6 +60,18 @@ export interface Account {
   token: string
 }
 
+let phones = 0
+/** A party member's account (collection `members`), activated, signed in through the members' login. */
+export async function createMemberAccount(admin: string, organization: string, email: string): Promise<Account> {
+  phones += 1
+  const phone = `09${String(Date.now() % 1_000_000).padStart(6, '0')}${String(phones).padStart(2, '0')}`
+  const res = await sendJson('POST', '/api/members', { name: 'Đảng viên thử nghiệm', email, phone, organization, password: PASSWORD, status: 'active' }, admin)
+  if (res.status !== 201) throw new Error(`member: ${res.status} ${res.text}`)
+  const signIn = await sendJson('POST', '/api/members/login', { email, password: PASSWORD })
+  if (signIn.status !== 200 || !signIn.json?.token) throw new Error(`member login failed: ${signIn.status} ${signIn.text}`)
+  return { id: res.json.doc.id, email, password: PASSWORD, token: signIn.json.token }
+}
+
 /** Two organizations (a central body and a branch) and one account per role; the contributor is in the branch. */
 export async function createWorld(tag: string) {
   const admin = await adminToken()
@@ -72,6 +84,10 @@ export async function createWorld(tag: string) {
   const users = {} as Record<TestRole, Account>
   for (const role of ROLES) {
     const email = `${role}.${tag}@sotay.example.vn`
+    if (role === 'member') {
+      users[role] = await createMemberAccount(admin, orgs.branch, email)
+      continue
+    }
     const res = await sendJson(
       'POST',
       '/api/users',

@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 import { confirmSubscription } from '../../../email/subscriptions/confirm'
 import { CONFIRM_MESSAGES } from '../../../../core/subscriptions/messages'
-import { noStore, readBody } from './readBody'
+import { noStore, readBody } from '../../../lib/readBody'
 
 const STATUS = { confirmed: 200, updated: 200, already: 200, expired: 410, invalid: 400 } as const
 

@@ -3,7 +3,7 @@ import { checkMailFormLimits, TooManyRequestsError } from '../../../limits/mailF
 import { REQUEST_MALFORMED, SUBSCRIBE_ACCEPTED, SUBSCRIBE_INVALID } from '../../../../core/subscriptions/messages'
 import { validateSubscribeRequest } from '../../../../core/subscriptions/request'
 import { requestSubscription, UnknownChoiceError } from '../../../email/subscriptions/subscribe'
-import { noStore, readBody } from './readBody'
+import { noStore, readBody } from '../../../lib/readBody'
 
 /** The form's hidden field, left empty by people and filled in by robots. */
 export const HONEYPOT_FIELD = 'website'

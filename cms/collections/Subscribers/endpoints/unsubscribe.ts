@@ -3,7 +3,7 @@ import { UNSUBSCRIBE_PATH } from '../../../email/links'
 import { mailSettings } from '../../../email/settings'
 import { UNSUBSCRIBE_MESSAGES } from '../../../../core/subscriptions/messages'
 import { unsubscribe } from '../../../email/subscriptions/unsubscribe'
-import { noStore, readBody } from './readBody'
+import { noStore, readBody } from '../../../lib/readBody'
 
 /**
  * POST /api/subscribers/unsubscribe?t=… — the List-Unsubscribe target. Mail apps POST

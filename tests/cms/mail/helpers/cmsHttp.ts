@@ -1,11 +1,11 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 
 type Handler = (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>
 
 /**
- * The CMS's REST API over real HTTP (Payload's own route handlers, as the Next app mounts them),
+ * The CMS's REST and GraphQL APIs over real HTTP (Payload's own route handlers, as the Next app mounts them),
  * without building the admin: what the site server talks to.
  */
 export async function startCmsHttp(): Promise<{ url: string; close: () => Promise<void> }> {
@@ -16,6 +16,7 @@ export async function startCmsHttp(): Promise<{ url: string; close: () => Promis
     PATCH: REST_PATCH(config) as Handler,
     DELETE: REST_DELETE(config) as Handler,
   }
+  const graphql = GRAPHQL_POST(config) as (request: Request) => Promise<Response>
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
@@ -30,14 +31,17 @@ export async function startCmsHttp(): Promise<{ url: string; close: () => Promis
       headers: Object.entries(req.headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v.join(', ') : v] as [string, string]])),
       body: chunks.length && req.method !== 'GET' ? Buffer.concat(chunks) : undefined,
     })
-    const response = await handler(request, {
-      params: Promise.resolve({
-        slug: url.pathname
-          .replace(/^\/api\//, '')
-          .split('/')
-          .filter(Boolean),
-      }),
-    })
+    const response =
+      url.pathname === '/api/graphql' && req.method === 'POST'
+        ? await graphql(request)
+        : await handler(request, {
+            params: Promise.resolve({
+              slug: url.pathname
+                .replace(/^\/api\//, '')
+                .split('/')
+                .filter(Boolean),
+            }),
+          })
     res.writeHead(response.status, Object.fromEntries(response.headers))
     res.end(Buffer.from(await response.arrayBuffer()))
   })

@@ -1,0 +1,71 @@
+/**
+ * The members' pages talk to the CMS server to server (CMS_INTERNAL_URL), with the member's token:
+ * the CMS's access rules decide what each member reads, on these pages as on its API. Each call
+ * answers a typed outcome, never throws: `unreachable` becomes the Vietnamese "try again later".
+ */
+import { parseCmsLinkEnv } from '../../../core/env/site'
+import type { InboxItem, MemberCollection, MemberReader, MemberRecord } from '../../../library/members'
+
+const TIMEOUT_MS = 10_000
+
+export type CmsCall<T> = { ok: true; value: T } | { ok: false; status: number; message?: string; errors?: Record<string, string> }
+
+const UNREACHABLE = { ok: false as const, status: 503 }
+
+async function cms<T>(pathname: string, init: { method?: 'GET' | 'POST'; token?: string | null; body?: unknown; visitor?: string } = {}): Promise<CmsCall<T>> {
+  try {
+    const response = await fetch(`${parseCmsLinkEnv().cmsInternalUrl}/api/members${pathname}`, {
+      method: init.method ?? 'GET',
+      headers: {
+        accept: 'application/json',
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(init.token ? { authorization: `JWT ${init.token}` } : {}),
+        ...(init.visitor ? { 'x-forwarded-for': init.visitor } : {}),
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    })
+    if (response.status >= 500) return UNREACHABLE
+    const json = (await response.json().catch(() => null)) as Record<string, unknown> | null
+    if (!response.ok || !json) {
+      const payloadError = Array.isArray(json?.errors) ? (json.errors[0] as { message?: string } | undefined)?.message : undefined
+      const errors = json?.errors && !Array.isArray(json.errors) ? (json.errors as Record<string, string>) : undefined
+      return { ok: false, status: response.status, message: typeof json?.message === 'string' ? json.message : payloadError, errors }
+    }
+    return { ok: true, value: json as T }
+  } catch {
+    return UNREACHABLE
+  }
+}
+
+export const signIn = (identifier: { email: string } | { username: string }, password: string, visitor?: string) =>
+  cms<{ token: string }>('/login', { method: 'POST', body: { ...identifier, password }, visitor })
+
+export const signOut = (token: string) => cms<unknown>('/logout', { method: 'POST', token, body: {} })
+
+export const activate = (body: { identifier: string; code: string; password: string } | { token: string; password: string }, visitor?: string) =>
+  cms<{ ok: true; message: string; signInName: string | null }>('/activate', { method: 'POST', body, visitor })
+
+export const requestReset = (email: string, visitor?: string) => cms<unknown>('/forgot-password', { method: 'POST', body: { email }, visitor })
+
+export const resetPassword = (token: string, password: string, visitor?: string) =>
+  cms<{ token?: string }>('/reset-password', { method: 'POST', body: { token, password }, visitor })
+
+export const reader = (token: string) => cms<MemberReader>('/reader', { token })
+export const inbox = (token: string) => cms<{ items: InboxItem[] }>('/inbox', { token })
+export const record = (token: string, collection: MemberCollection, slug: string) =>
+  cms<MemberRecord>(`/content/${encodeURIComponent(collection)}/${encodeURIComponent(slug)}`, { token })
+export const renewFeedToken = (token: string) => cms<{ feedToken: string }>('/feed-token', { method: 'POST', token, body: {} })
+export const feed = (feedToken: string) => cms<{ name: string; items: InboxItem[] }>(`/feed/${encodeURIComponent(feedToken)}`)
+
+/** A members-only original, streamed from the CMS as the member (its file access rule decides). */
+export async function memberFile(token: string, filename: string, range: string | null): Promise<Response | null> {
+  try {
+    return await fetch(`${parseCmsLinkEnv().cmsInternalUrl}/api/files/file/${encodeURIComponent(filename)}`, {
+      headers: { authorization: `JWT ${token}`, ...(range ? { range } : {}) },
+      signal: AbortSignal.timeout(60_000),
+    })
+  } catch {
+    return null
+  }
+}
