@@ -2,7 +2,8 @@
  * Prepared-statement reuse for Payload's SQLite adapter in operator commands that write in bulk
  * (`npm run import`). Payload's adapter (drizzle over @libsql/client) prepares every statement
  * afresh, and SQLite's prepare of its long generated statements (every column, JSON sub-selects
- * for relations) is a third of the CPU a draft costs. Within one connection the same SQL text is
+ * for relations), with the lookup of their result columns on every run, was about a third of the
+ * CPU a draft cost. Within one connection the same SQL text is
  * the same statement, so it is kept and reused: @libsql/client binds, runs and reads each statement
  * to the end synchronously before the next call, and SQLite resets a statement when it is run
  * again and re-prepares it by itself if the schema changed. Each transaction gets its own
@@ -37,6 +38,8 @@ export function cacheSqliteStatements(): void {
   proto.prepare = function (this: LibsqlDatabase, sql: string) {
     let cache = caches.get(this)
     if (!cache) caches.set(this, (cache = new Map()))
+    // A schema change on this connection (a migration) starts the cache afresh.
+    if (/^\s*(?:create|alter|drop)\s/i.test(sql)) cache.clear()
     const kept = cache.get(sql)
     if (kept) {
       // Most recently used last, so the oldest is dropped first.
@@ -44,7 +47,18 @@ export function cacheSqliteStatements(): void {
       cache.set(sql, kept)
       return kept
     }
-    const statement = prepare.call(this, sql)
+    const statement = prepare.call(this, sql) as { columns?: () => unknown }
+    // @libsql/client asks a statement for its result columns twice per run. They are fixed when the
+    // statement names them (a "*" inside a sub-select does not matter); an outer "select *" or a
+    // pragma could answer differently after a schema change, so those are asked each time.
+    if (typeof statement.columns === 'function' && !/^\s*(?:select\s+(?:distinct\s+)?\*|pragma)/i.test(sql)) {
+      const columns = statement.columns
+      let known: unknown
+      statement.columns = function (this: unknown) {
+        known ??= columns.call(this)
+        return known
+      }
+    }
     cache.set(sql, statement)
     if (cache.size > MAX_PER_CONNECTION) cache.delete(cache.keys().next().value!)
     return statement
