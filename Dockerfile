@@ -60,6 +60,11 @@ ENV NODE_ENV=production \
     BACKUP_DIR=/backups \
     PAYLOAD_CONFIG_PATH=cms/payload.config.ts \
     PATH=/app/node_modules/.bin:$PATH
+# Scanned originals in the folder import and the admin's bulk upload are read by OCR: Debian's
+# Tesseract with its Vietnamese data, and pdftoppm to turn pages into images (docs/import.md).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-vie poppler-utils \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY package.json package-lock.json tsconfig.json astro.config.mjs ./

@@ -309,6 +309,29 @@ export interface Document {
   slug?: string | null;
   numberKey?: string | null;
   numberShortKey?: string | null;
+  /**
+   * Văn bản được tạo từ tệp gốc khi nhập thư mục. Hãy đối chiếu từng trường với bản gốc đính kèm.
+   */
+  fromFile?: {
+    source?: string | null;
+    textFrom?: ('text-layer' | 'ocr' | 'none') | null;
+    read?:
+      | (
+          'type' | 'number' | 'issuer' | 'level' | 'issuedAt' | 'title' | 'signer' | 'secrecy' | 'audience' | 'summary'
+        )[]
+      | null;
+    missing?:
+      | (
+          'type' | 'number' | 'issuer' | 'level' | 'issuedAt' | 'title' | 'signer' | 'secrecy' | 'audience' | 'summary'
+        )[]
+      | null;
+    printedIssuer?: string | null;
+    notes?: string | null;
+    /**
+     * Đánh dấu khi mọi trường ở trên đã được kiểm tra; cần có trước khi xuất bản.
+     */
+    confirmed?: boolean | null;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -356,9 +379,13 @@ export interface File {
    */
   visibleTo?: (string | Organization)[] | null;
   title: string;
-  extraction?: ('ok' | 'empty' | 'failed') | null;
+  extraction?: ('ok' | 'empty' | 'ocr' | 'failed') | null;
   extractionNote?: string | null;
   extractedText?: string | null;
+  /**
+   * Dùng để nhận ra cùng một tệp được tải lên hai lần.
+   */
+  contentHash?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1098,6 +1125,17 @@ export interface DocumentsSelect<T extends boolean = true> {
   slug?: T;
   numberKey?: T;
   numberShortKey?: T;
+  fromFile?:
+    | T
+    | {
+        source?: T;
+        textFrom?: T;
+        read?: T;
+        missing?: T;
+        printedIssuer?: T;
+        notes?: T;
+        confirmed?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1210,6 +1248,7 @@ export interface FilesSelect<T extends boolean = true> {
   extraction?: T;
   extractionNote?: T;
   extractedText?: T;
+  contentHash?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -22,6 +22,7 @@ import { Users } from './collections/Users'
 import { databaseAdapter } from './database'
 import { emailAdapter } from './email/adapter'
 import { health } from './endpoints/health'
+import { importOriginals } from './endpoints/importOriginals'
 import { completeAccessQuery } from './graphql/completeAccessQuery'
 import { explainErrors } from './hooks/explainErrors'
 import { withInputChecks } from './hooks/refuseWrongTypes'
@@ -40,6 +41,11 @@ export default buildConfig({
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js') },
     meta: { titleSuffix: ' — Sổ tay đảng viên', description: 'Trang quản trị nội dung Sổ tay đảng viên điện tử' },
     dateFormat: 'dd/MM/yyyy HH:mm',
+    components: {
+      afterNavLinks: ['/admin/ImportOriginalsLink#ImportOriginalsLink'],
+      afterDashboard: ['/admin/ImportOriginalsLink#ImportOriginalsCard'],
+      views: { importOriginals: { Component: '/admin/ImportOriginals#ImportOriginalsView', path: '/nhap-ban-goc' } },
+    },
   },
   i18n: { supportedLanguages: { vi }, fallbackLanguage: 'vi' },
   collections: [
@@ -71,7 +77,7 @@ export default buildConfig({
     // the site build, which load Payload too, never do. cms/instrumentation.ts inits Payload at start.
     if (config.JOBS_IN_PROCESS && process.env.NEXT_RUNTIME === 'nodejs') startJobRunner(payload)
   },
-  endpoints: [health],
+  endpoints: [health, importOriginals],
   cors: [config.SERVER_URL, config.SITE_URL],
   csrf: [config.SERVER_URL, config.SITE_URL],
   upload: {

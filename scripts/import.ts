@@ -1,4 +1,7 @@
 /**
+ * `npm run import -- --from-folder <dir>`: every PDF/DOCX in a folder becomes a draft document with
+ * its header read from the file (scripts/import/folder/, docs/import.md).
+ *
  * `npm run import -- <file.jsonl|file.csv> [--files <dir>] [--clear-files] [--notify]`: loads a back
  * catalogue (format: docs/import.md); subscribers are notified only with --notify. A row naming no
  * attachment or cover keeps the record's existing ones unless --clear-files is given. Idempotent: the record id is the slug, so a second run updates. Exit code 0 when
@@ -7,18 +10,34 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { ImportFileError } from './import/rows'
+import { runFolderImport } from './import/folder/cli'
 import { importFile } from './import/write'
 import { payloadClient } from './lib/payload'
 import { progressBar } from './lib/progress'
+import { cacheSqliteStatements } from './lib/sqliteStatements'
+
+// Bulk writes: reuse prepared statements (lib/sqliteStatements.ts).
+cacheSqliteStatements()
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { files: { type: 'string' }, 'clear-files': { type: 'boolean', default: false }, notify: { type: 'boolean', default: false } },
+  options: {
+    files: { type: 'string' },
+    'clear-files': { type: 'boolean', default: false },
+    notify: { type: 'boolean', default: false },
+    'from-folder': { type: 'string' },
+    report: { type: 'string' },
+    journal: { type: 'string' },
+  },
 })
+if (values['from-folder'] !== undefined && positionals.length === 0) {
+  process.exit(await runFolderImport(await payloadClient(), values['from-folder'], { report: values.report, journal: values.journal }))
+}
 if (positionals.length !== 1) {
   console.error(
     'Cách dùng: npm run import -- <tệp.jsonl|tệp.csv> [--files <thư mục tệp đính kèm>] [--clear-files: gỡ tệp đính kèm/ảnh bìa của bản ghi mà dòng không nêu] [--notify: báo cho người đăng ký nhận thư]',
   )
+  console.error('     hoặc: npm run import -- --from-folder <thư mục PDF/DOCX> [--report <bảng kết quả.csv>] [--journal <tệp nhật ký>]')
   process.exit(1)
 }
 

@@ -6,6 +6,7 @@ import { changeUpload } from '../access/changeUpload'
 import { createUpload } from '../access/createUpload'
 import { readUpload } from '../access/readUpload'
 import { EXTRACTABLE_MIME_TYPES, ExtractionError, extractText } from '../attachments/extract-text'
+import { contentHashField, givenText, storeContentHash } from '../attachments/givenText'
 import { uploadBookkeepingFields } from '../fields/uploadBookkeeping'
 import { limitUploadSize } from './uploadLimits'
 import { contentSyncHooks } from '../publish/hooks/queueContentSync'
@@ -14,6 +15,13 @@ import { contentSyncHooks } from '../publish/hooks/queueContentSync'
 const storeExtractedText: CollectionBeforeChangeHook<File> = async ({ data, req }) => {
   const file = req.file
   if (!file?.data) return data
+  const given = givenText(req)
+  if (given) {
+    data.extractedText = given.text
+    data.extraction = given.extraction
+    data.extractionNote = given.note
+    return data
+  }
   try {
     data.extractedText = await extractText(file.data, file.mimetype)
     data.extraction = data.extractedText ? 'ok' : 'empty'
@@ -38,7 +46,7 @@ export const Files: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [limitUploadSize(env().UPLOAD_MAX_MB, 'Tệp')],
-    beforeChange: [storeExtractedText],
+    beforeChange: [storeExtractedText, storeContentHash],
     ...contentSyncHooks('files'),
   },
   fields: [
@@ -51,11 +59,13 @@ export const Files: CollectionConfig = {
       options: [
         { label: 'Đã trích', value: 'ok' },
         { label: 'Không có chữ', value: 'empty' },
+        { label: 'Nhận dạng chữ (OCR)', value: 'ocr' },
         { label: 'Lỗi', value: 'failed' },
       ],
       admin: { readOnly: true, position: 'sidebar' },
     },
     { name: 'extractionNote', label: 'Ghi chú trích nội dung', type: 'text', admin: { readOnly: true, position: 'sidebar' } },
     { name: 'extractedText', label: 'Nội dung chữ (tự trích)', type: 'textarea', admin: { readOnly: true } },
+    contentHashField,
   ],
 }

@@ -21,3 +21,10 @@ class ExplainedValidationError extends ValidationError {
 export function fieldError(req: PayloadRequest, collection: string, path: string, message: string): ValidationError {
   return new ExplainedValidationError(req, collection, path, message)
 }
+
+/** Why the CMS refused a save, for a report: each field's explanation, or the error's message. */
+export function reasonOf(error: unknown): string {
+  const fields = (error as { data?: { errors?: { message: string; path?: string }[] } })?.data?.errors
+  if (fields?.length) return fields.map((e) => e.message).join('; ')
+  return error instanceof Error ? error.message : String(error)
+}

@@ -2,6 +2,7 @@ import * as migration_20261122_013955_init from './20261122_013955_init';
 import * as migration_20261122_044140_mail from './20261122_044140_mail';
 import * as migration_20261203_133526_access_and_limits from './20261203_133526_access_and_limits';
 import * as migration_20261203_164349_members from './20261203_164349_members';
+import * as migration_20261203_173744_folder_import from './20261203_173744_folder_import';
 
 export const migrations = [
   {
@@ -23,5 +24,10 @@ export const migrations = [
     up: migration_20261203_164349_members.up,
     down: migration_20261203_164349_members.down,
     name: '20261203_164349_members',
+  },
+  {
+    up: migration_20261203_173744_folder_import.up,
+    down: migration_20261203_173744_folder_import.down,
+    name: '20261203_173744_folder_import'
   },
 ];

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { CollectionSlug, Payload } from 'payload'
+import { reasonOf } from '../../cms/lib/fieldError'
 import { plainTextToLexical } from '../../cms/richtext/plainText'
 import { parseDocumentNumber, printedCode } from '../../core/documentNumbers'
 import { checkImportFile, readImportRows, type AnnouncementRow, type DocumentRow, type ImportRow, type NewsRow, type TopicRow } from './rows'
@@ -42,12 +43,6 @@ const COLLECTION: Record<ImportRow['kind'], CollectionSlug> = {
 }
 
 /** The message an editor needs: Payload's field messages when there are some. */
-export function reasonOf(error: unknown): string {
-  const fields = (error as { data?: { errors?: { message: string; path?: string }[] } })?.data?.errors
-  if (fields?.length) return fields.map((e) => e.message).join('; ')
-  return error instanceof Error ? error.message : String(error)
-}
-
 /**
  * Writes validated rows through the Local API, so every rule the admin applies (number format,
  * duplicates, secrecy, slugs) applies to imports too. The record id is the slug: a second run

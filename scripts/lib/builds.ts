@@ -27,7 +27,8 @@ export function sourceKey(dirs: string[], files: string[] = []): string {
  */
 export async function buildAdminIfChanged(options: { env?: NodeJS.ProcessEnv; quiet?: boolean } = {}): Promise<'current' | 'built' | { failed: string }> {
   const stamp = path.join(ROOT_DIR, 'cms', '.next', 'so-tay-build-key')
-  const key = sourceKey(['cms', 'search'])
+  // Every part the admin's code imports (docs/architecture.md, "Parts").
+  const key = sourceKey(['cms', 'core', 'library', 'search'])
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === key) return 'current'
   if (!options.quiet) console.log('› Building the admin (next build, about a minute)…')
   const child = spawn('next', ['build', 'cms'], {

@@ -7,6 +7,7 @@ import { readableRelation } from '../../hooks/hideUnreadableRelations'
 import { dayOnlyField } from '../../fields/dayOnly'
 import { slugField } from '../../fields/slug'
 import { editorialCollection } from '../editorial'
+import { refuseUnconfirmedPublication, withFromFile } from './fromFile'
 import { normalizeNumber } from './hooks/normalizeNumber'
 import { refuseDuplicate } from './hooks/refuseDuplicate'
 import { refuseSecretPublication } from './hooks/refuseSecretPublication'
@@ -45,7 +46,7 @@ export const Documents: CollectionConfig = editorialCollection(
     },
     defaultSort: '-issuedAt',
     indexes: [{ fields: ['numberKey', 'issuer', 'issuedAt'], unique: true }],
-    fields: [
+    fields: withFromFile([
       {
         type: 'row',
         fields: [
@@ -120,9 +121,9 @@ export const Documents: CollectionConfig = editorialCollection(
       slugField(documentSlug),
       { name: 'numberKey', type: 'text', index: true, admin: { hidden: true } },
       { name: 'numberShortKey', type: 'text', index: true, admin: { hidden: true } },
-    ],
+    ]),
     hooks: {
-      beforeChange: [normalizeNumber, refuseDuplicate, refuseSecretPublication],
+      beforeChange: [normalizeNumber, refuseDuplicate, refuseSecretPublication, refuseUnconfirmedPublication],
     },
   },
   { ownerField: 'issuer' },

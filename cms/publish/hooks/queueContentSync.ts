@@ -21,9 +21,20 @@ async function queue(req: PayloadRequest, collection: SyncedCollection, id: stri
 export type SyncedCollection = SiteCollection | SearchableCollection
 export const isSyncedCollection = (value: string): value is SyncedCollection => isSiteCollection(value) || isSearchableCollection(value)
 
+/**
+ * A record created where nothing outward can show it — a draft, a private upload — has nothing to
+ * carry to the site or the indexes yet: the change that later makes it visible (publishing; an
+ * upload's visibility following the item that uses it) queues its sync. Skipping those creations
+ * spares a bulk import of drafts its job rows per original, each a no-op for the worker.
+ */
+function createdUnseen(doc: { _status?: unknown; visibility?: unknown }): boolean {
+  return doc._status === 'draft' || doc.visibility === 'private'
+}
+
 export const queueContentSync =
   <C extends SyncedCollection>(collection: C): CollectionAfterChangeHook<DataFromCollectionSlug<C>> =>
-  async ({ doc, req }) => {
+  async ({ doc, operation, req }) => {
+    if (operation === 'create' && createdUnseen(doc as { _status?: unknown; visibility?: unknown })) return doc
     await queue(req, collection, String(doc.id))
     return doc
   }

@@ -21,6 +21,9 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { ImportOriginalsCard as ImportOriginalsCard_20eb9cb4fa07fbd71d899c03f7331f87 } from '../../../admin/ImportOriginalsLink'
+import { ImportOriginalsLink as ImportOriginalsLink_20eb9cb4fa07fbd71d899c03f7331f87 } from '../../../admin/ImportOriginalsLink'
+import { ImportOriginalsView as ImportOriginalsView_48766ee3782806e30df8dc4dc6f39d55 } from '../../../admin/ImportOriginals'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -48,5 +51,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/admin/ImportOriginalsLink#ImportOriginalsCard": ImportOriginalsCard_20eb9cb4fa07fbd71d899c03f7331f87,
+  "/admin/ImportOriginalsLink#ImportOriginalsLink": ImportOriginalsLink_20eb9cb4fa07fbd71d899c03f7331f87,
+  "/admin/ImportOriginals#ImportOriginalsView": ImportOriginalsView_48766ee3782806e30df8dc4dc6f39d55,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

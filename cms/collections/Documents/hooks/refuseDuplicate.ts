@@ -29,6 +29,9 @@ export const refuseDuplicate: CollectionBeforeChangeHook<Document> = async ({ da
     },
     depth: 1,
     limit: 1,
+    // Only whether one exists (no count query on every save), and what the message names.
+    pagination: false,
+    select: { number: true, issuer: true, issuedAt: true, title: true, slug: true },
     overrideAccess: true,
     req,
   })
