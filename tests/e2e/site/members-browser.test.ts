@@ -93,7 +93,7 @@ describe("a member's first day", () => {
       await page.getByRole('button', { name: 'Kích hoạt và đăng nhập' }).click()
       await page.waitForURL(/\/ca-nhan\/\?da-kich-hoat=1$/)
       await expect.poll(() => page.locator('h1').textContent()).toBe('Của tôi')
-      expect(await page.getByRole('status').first().textContent()).toContain('Tài khoản đã được kích hoạt')
+      expect(await page.locator('.banner[role="status"]').textContent()).toContain('Tài khoản đã được kích hoạt')
       expect(await page.locator('.member-bar').textContent()).toContain('Nguyễn Thị Hoa')
       await noViolations(page)
 
