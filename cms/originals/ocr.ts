@@ -78,55 +78,70 @@ export interface OcrResult {
 
 export class OcrError extends Error {}
 
-/** Runs `tasks` with at most `limit` at a time, keeping their order in the result. */
-async function limited<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const out: T[] = new Array(tasks.length)
-  let next = 0
-  await Promise.all(
-    Array.from({ length: Math.min(limit, tasks.length) }, async () => {
-      while (next < tasks.length) {
-        const i = next++
-        out[i] = await tasks[i]()
-      }
-    }),
-  )
-  return out
+/**
+ * Pages being OCR'd at once in this process, whatever file they belong to: one single-threaded
+ * Tesseract per core (on a small machine that beats Tesseract's own threading, which mostly waits),
+ * and no more, so a folder of scans read ahead never starts dozens of Tesseracts (~150 MB each).
+ */
+const SLOTS = Math.max(1, Math.min(os.availableParallelism(), 4))
+let busy = 0
+const waiting: (() => void)[] = []
+async function inSlot<T>(task: () => Promise<T>): Promise<T> {
+  if (busy >= SLOTS) await new Promise<void>((resolve) => waiting.push(resolve))
+  else busy++
+  try {
+    return await task()
+  } finally {
+    const next = waiting.shift()
+    if (next) next()
+    else busy--
+  }
 }
 
 /**
- * OCR of every page of a PDF. Pages are read in parallel, one Tesseract process per core, each
- * single-threaded: on a small machine that beats Tesseract's own threading, which mostly waits.
+ * OCR of the pages of a PDF (`pages` as pdf.js counted them). Each page is rendered on its own —
+ * uncompressed greyscale PGM, which Tesseract reads: pdftoppm's PNG encoding of a 300 dpi page took
+ * ~10 s, fifty times the rendering and five times the OCR — read, and its image deleted, so a long
+ * scan never fills the temporary folder. Pages of one file and of several files share the slots above.
  */
-export async function ocrPdf(bytes: Uint8Array, options: { maxPages?: number } = {}): Promise<OcrResult> {
+export async function ocrPdf(bytes: Uint8Array, options: { pages: number; maxPages?: number }): Promise<OcrResult> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'so-tay-ocr-'))
   try {
     const input = path.join(dir, 'original.pdf')
     await fs.writeFile(input, bytes)
-    const args = ['-r', String(OCR_DPI), '-gray', '-png']
-    if (options.maxPages) args.push('-l', String(options.maxPages))
-    try {
-      await run('pdftoppm', [...args, input, path.join(dir, 'page')], { timeout: PAGE_TIMEOUT_MS * 4 })
-    } catch (error) {
-      throw new OcrError(`Không chuyển được trang PDF thành ảnh để nhận dạng chữ (${String((error as Error).message).split('\n')[0]}).`)
-    }
-    const images = (await fs.readdir(dir)).filter((f) => /^page-\d+\.png$/.test(f)).sort((a, b) => Number(a.match(/\d+/)![0]) - Number(b.match(/\d+/)![0]))
-    if (!images.length) throw new OcrError('Tệp PDF không có trang nào để nhận dạng chữ.')
-    const parallel = Math.max(1, Math.min(os.availableParallelism(), 4))
-    const pages = await limited(
-      images.map((image, i) => async () => {
-        try {
-          const { stdout } = await run('tesseract', [path.join(dir, image), 'stdout', '-l', LANGUAGE, '--psm', '3', 'tsv'], {
-            timeout: PAGE_TIMEOUT_MS,
-            maxBuffer: 64 * 1024 * 1024,
-            env: { ...process.env, OMP_THREAD_LIMIT: '1' },
-          })
-          return parseTsv(stdout, i + 1)
-        } catch (error) {
-          throw new OcrError(`Tesseract không đọc được trang ${i + 1} (${String((error as Error).message).split('\n')[0]}).`)
-        }
-      }),
-      parallel,
+    const count = Math.min(options.pages, options.maxPages ?? Number.POSITIVE_INFINITY)
+    if (count < 1) throw new OcrError('Tệp PDF không có trang nào để nhận dạng chữ.')
+    // Settled, not raced: no page is still being written when the folder is removed below.
+    const settled = await Promise.allSettled(
+      Array.from({ length: count }, (_, i) =>
+        inSlot(async () => {
+          const page = i + 1
+          const image = path.join(dir, `page-${page}`)
+          try {
+            await run('pdftoppm', ['-r', String(OCR_DPI), '-gray', '-f', String(page), '-l', String(page), '-singlefile', input, image], {
+              timeout: PAGE_TIMEOUT_MS,
+            })
+          } catch (error) {
+            throw new OcrError(`Không chuyển được trang ${page} của tệp PDF thành ảnh để nhận dạng chữ (${String((error as Error).message).split('\n')[0]}).`)
+          }
+          try {
+            const { stdout } = await run('tesseract', [`${image}.pgm`, 'stdout', '-l', LANGUAGE, '--psm', '3', 'tsv'], {
+              timeout: PAGE_TIMEOUT_MS,
+              maxBuffer: 64 * 1024 * 1024,
+              env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+            })
+            return parseTsv(stdout, page)
+          } catch (error) {
+            throw new OcrError(`Tesseract không đọc được trang ${page} (${String((error as Error).message).split('\n')[0]}).`)
+          } finally {
+            await fs.rm(`${image}.pgm`, { force: true })
+          }
+        }),
+      ),
     )
+    const failed = settled.find((r) => r.status === 'rejected')
+    if (failed) throw failed.reason
+    const pages = settled.map((r) => (r as PromiseFulfilledResult<ReturnType<typeof parseTsv>>).value)
     const words = pages.flatMap((p) => p.words)
     const confident = words.filter((w) => w.confidence >= 0)
     return {
@@ -135,7 +150,7 @@ export async function ocrPdf(bytes: Uint8Array, options: { maxPages?: number } =
         .map((p) => p.text)
         .filter(Boolean)
         .join('\n\n'),
-      pages: images.length,
+      pages: count,
       confidence: confident.length ? confident.reduce((a, w) => a + w.confidence, 0) / confident.length : 0,
     }
   } finally {

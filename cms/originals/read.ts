@@ -167,7 +167,7 @@ async function readPdf(bytes: Uint8Array): Promise<OriginalText> {
   }
   const started = performance.now()
   try {
-    const result = await ocrPdf(bytes)
+    const result = await ocrPdf(bytes, { pages })
     const text = normalizeExtractedText(result.text)
     const ms = Math.round(performance.now() - started)
     return {
