@@ -38,3 +38,14 @@ export function visitorAddress(request: Request, socketAddress: string | undefin
     .filter(Boolean)
   return forwarded.at(-1) ?? socketAddress
 }
+
+/** The visitor's address of a page's request (`Astro`): the proxy's record, else the socket's when the adapter knows it. */
+export function visitorOf(astro: { request: Request; readonly clientAddress: string }): string | undefined {
+  let socket: string | undefined
+  try {
+    socket = astro.clientAddress
+  } catch {
+    // Not every adapter or request (prerendering) has a socket address.
+  }
+  return visitorAddress(astro.request, socket)
+}
