@@ -17,6 +17,17 @@ const READ_METHODS = new Set(['GET', 'HEAD'])
 const plain = (status: number, text: string, extra: Record<string, string> = {}) =>
   new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS, ...extra } })
 
+/** Reads a request's body to its end, keeping none of it; false when it was cut (over MAX_BODY_BYTES). */
+async function discardBody(request: Request): Promise<boolean> {
+  if (!request.body) return true
+  try {
+    await request.body.pipeTo(new WritableStream())
+    return true
+  } catch {
+    return false
+  }
+}
+
 /**
  * Every on-demand response carries the security headers (site/lib/securityHeaders.ts; the
  * Content-Security-Policy itself comes from Astro's `security.csp`, with hashes of the page's own
@@ -30,9 +41,13 @@ export const onRequest = defineMiddleware(async ({ request, url }, next) => {
   if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return plain(413, 'Yêu cầu quá lớn.', { Connection: 'close' })
   const form = FORM_ROUTE.test(url.pathname)
   if (!READ_METHODS.has(request.method) && !(form && request.method === 'POST')) {
+    // Answering before the body is read resets the connection while the client is still sending,
+    // and most clients then lose the answer: read (and drop) up to the size any route accepts, as
+    // the 413 path does. Beyond that the adapter stops reading and the connection is closed.
+    const drained = await discardBody(request)
     return plain(405, 'Trang này chỉ để xem; không nhận dữ liệu gửi lên.', {
       Allow: form ? 'GET, HEAD, POST' : 'GET, HEAD',
-      ...(request.body ? { Connection: 'close' } : {}),
+      ...(drained ? {} : { Connection: 'close' }),
     })
   }
   // The route cache's provider already did this for cached routes; in `astro dev` (no route cache)

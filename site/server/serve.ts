@@ -8,6 +8,7 @@
  * Environment: HOST (default 0.0.0.0), PORT (default 4321).
  */
 import http from 'node:http'
+import type { Socket } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import sirv from 'sirv'
 
@@ -42,10 +43,32 @@ const server = http.createServer((req, res) => {
   }
   files(req, res, () => void handler(req, res))
 })
+lingerBeforeClosing(server)
 // Longer than the front server keeps idle connections to us (nginx: 60 s), so it never reuses one
 // we are closing at that moment.
 server.keepAliveTimeout = 65_000
 server.headersTimeout = 66_000
+
+/**
+ * Lingering close, as nginx does it: a refused body (405, or over the size limit) is answered before
+ * it has all arrived, and closing the socket at once resets the connection while the client is still
+ * sending; most clients then lose the answer. So the server half-closes after the answer, reads and
+ * drops whatever the client still sends, and closes when the client does or after LINGER_MS.
+ * Node's HTTP server closes a `Connection: close` socket through `socket.destroySoon()`.
+ */
+const LINGER_MS = 5_000
+function lingerBeforeClosing(server: http.Server) {
+  server.on('connection', (socket: Socket & { destroySoon?: () => void }) => {
+    socket.destroySoon = function lingeringClose(this: Socket) {
+      this.end()
+      this.resume()
+      const timer = setTimeout(() => this.destroy(), LINGER_MS)
+      timer.unref()
+      this.once('end', () => this.destroy())
+      this.once('close', () => clearTimeout(timer))
+    }
+  })
+}
 
 const port = Number(process.env.PORT) || 4321
 const host = process.env.HOST || '0.0.0.0'

@@ -160,6 +160,17 @@ describe('search parameters', () => {
       const res = await post(url, chunked(100 * 1024), { 'content-type': 'application/json' }, { duplex: 'half' } as RequestInit)
       expect(res.status, url).toBe(405)
       expect(res.text).toContain('không nhận dữ liệu gửi lên')
+      expect(res.connection, url).toBe('close')
+      // A body the site could have taken is read to its end, so the connection stays usable.
+      const small = await post(url, chunked(40 * 1024), { 'content-type': 'application/json' }, { duplex: 'half' } as RequestInit)
+      expect(small.status, url).toBe(405)
+      expect(small.connection, url).not.toBe('close')
+    }
+    // Far over the limit the server answers before the body has arrived; it must not reset the
+    // connection under a client still sending (site/server/serve.ts, lingering close).
+    for (let i = 0; i < 20; i++) {
+      const res = await post('/', chunked(1024 * 1024), { 'content-type': 'application/json' }, { duplex: 'half' } as RequestInit)
+      expect(res.status, `1 MB, attempt ${i + 1}`).toBe(405)
     }
     for (const method of ['PUT', 'DELETE', 'PATCH'])
       expect((await fetch(`${site.url}/nhan-thong-bao/`, { method, headers: { origin: site.url } })).status, method).toBe(405)
