@@ -83,6 +83,10 @@ export interface Config {
     'mail-deliveries': MailDelivery;
     'mail-publications': MailPublication;
     'request-counts': RequestCount;
+    'study-campaigns': StudyCampaign;
+    'study-events': StudyEvent;
+    'point-awards': PointAward;
+    'study-stats': StudyStat;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -113,6 +117,10 @@ export interface Config {
     'mail-deliveries': MailDeliveriesSelect<false> | MailDeliveriesSelect<true>;
     'mail-publications': MailPublicationsSelect<false> | MailPublicationsSelect<true>;
     'request-counts': RequestCountsSelect<false> | RequestCountsSelect<true>;
+    'study-campaigns': StudyCampaignsSelect<false> | StudyCampaignsSelect<true>;
+    'study-events': StudyEventsSelect<false> | StudyEventsSelect<true>;
+    'point-awards': PointAwardsSelect<false> | PointAwardsSelect<true>;
+    'study-stats': StudyStatsSelect<false> | StudyStatsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -123,8 +131,12 @@ export interface Config {
     defaultIDType: string;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'study-state': StudyState;
+  };
+  globalsSelect: {
+    'study-state': StudyStateSelect<false> | StudyStateSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -139,6 +151,7 @@ export interface Config {
       mailSend: TaskMailSend;
       mailDigest: TaskMailDigest;
       mailTend: TaskMailTend;
+      studyTend: TaskStudyTend;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -675,6 +688,15 @@ export interface Member {
   activationLinkHash?: string | null;
   activationLinkExpiresAt?: string | null;
   feedToken?: string | null;
+  /**
+   * Tổng các lần được cộng điểm (mục Điểm học tập).
+   */
+  studyPoints?: number | null;
+  lastStudyDay?: string | null;
+  /**
+   * Đảng viên tự chọn trong mục Học tập; tên vẫn hiện trong bảng xếp hạng của chi bộ.
+   */
+  hideFromRanking?: boolean | null;
   updatedAt: string;
   createdAt: string;
   email?: string | null;
@@ -792,12 +814,13 @@ export interface Subscriber {
 export interface MailDelivery {
   id: string;
   key: string;
-  kind: 'confirmation' | 'notification' | 'digest';
+  kind: 'confirmation' | 'notification' | 'digest' | 'study-reminder';
   /**
    * Đặt lại «Chờ gửi» để gửi lại một thư lỗi sau khi đã sửa địa chỉ hoặc máy chủ thư.
    */
   status: 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
-  subscriber: string | Subscriber;
+  subscriber?: (string | null) | Subscriber;
+  member?: (string | null) | Member;
   to: string;
   items?:
     | {
@@ -847,6 +870,97 @@ export interface RequestCount {
   expiresAt: string;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "study-campaigns".
+ */
+export interface StudyCampaign {
+  id: string;
+  title: string;
+  description?: string | null;
+  organization: string | Organization;
+  /**
+   * Văn bản hoặc chuyên đề đã xuất bản mà đảng viên trong phạm vi đọc được. Chuyên đề có câu hỏi thì phải làm bài.
+   */
+  items: (
+    | {
+        relationTo: 'documents';
+        value: string | Document;
+      }
+    | {
+        relationTo: 'topics';
+        value: string | Topic;
+      }
+  )[];
+  deadline: string;
+  /**
+   * Đảng viên chưa hoàn thành và có địa chỉ thư nhận một thư nhắc. 0: không nhắc.
+   */
+  remindDaysBefore?: number | null;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "study-events".
+ */
+export interface StudyEvent {
+  id: string;
+  key: string;
+  kind: 'read' | 'listen' | 'quiz' | 'complete' | 'active';
+  member?: (string | null) | Member;
+  organization?: (string | null) | Organization;
+  item: string;
+  day: string;
+  value?: number | null;
+  answers?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  counted?: boolean | null;
+}
+/**
+ * Cách tính điểm xếp hạng đảng viên tích cực — Đọc hoặc nghe hết một văn bản, chuyên đề (mỗi nội dung tính một lần): 1 điểm; Mỗi câu trả lời đúng trong lần làm bài được tính điểm (lần đầu) của một chuyên đề: 2 điểm; Hoàn thành một đợt học tập, quán triệt đúng hạn: 10 điểm.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "point-awards".
+ */
+export interface PointAward {
+  id: string;
+  key: string;
+  member?: (string | null) | Member;
+  organization?: (string | null) | Organization;
+  rule: 'read' | 'quizCorrect' | 'campaign';
+  points: number;
+  about?: string | null;
+  awardedAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "study-stats".
+ */
+export interface StudyStat {
+  id: string;
+  key: string;
+  organization?: (string | null) | Organization;
+  period: string;
+  item?: string | null;
+  members?: number | null;
+  active?: number | null;
+  readers?: number | null;
+  reads?: number | null;
+  quizzes?: number | null;
+  scoreSum?: number | null;
+  completions?: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -926,6 +1040,7 @@ export interface PayloadJob {
           | 'mailSend'
           | 'mailDigest'
           | 'mailTend'
+          | 'studyTend'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -969,6 +1084,7 @@ export interface PayloadJob {
         | 'mailSend'
         | 'mailDigest'
         | 'mailTend'
+        | 'studyTend'
         | 'schedulePublish'
       )
     | null;
@@ -1040,6 +1156,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'mail-publications';
         value: string | MailPublication;
+      } | null)
+    | ({
+        relationTo: 'study-campaigns';
+        value: string | StudyCampaign;
+      } | null)
+    | ({
+        relationTo: 'study-events';
+        value: string | StudyEvent;
+      } | null)
+    | ({
+        relationTo: 'point-awards';
+        value: string | PointAward;
+      } | null)
+    | ({
+        relationTo: 'study-stats';
+        value: string | StudyStat;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1370,6 +1502,9 @@ export interface MembersSelect<T extends boolean = true> {
   activationLinkHash?: T;
   activationLinkExpiresAt?: T;
   feedToken?: T;
+  studyPoints?: T;
+  lastStudyDay?: T;
+  hideFromRanking?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -1439,6 +1574,7 @@ export interface MailDeliveriesSelect<T extends boolean = true> {
   kind?: T;
   status?: T;
   subscriber?: T;
+  member?: T;
   to?: T;
   items?: T;
   windowEnd?: T;
@@ -1476,6 +1612,68 @@ export interface RequestCountsSelect<T extends boolean = true> {
   expiresAt?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "study-campaigns_select".
+ */
+export interface StudyCampaignsSelect<T extends boolean = true> {
+  title?: T;
+  description?: T;
+  organization?: T;
+  items?: T;
+  deadline?: T;
+  remindDaysBefore?: T;
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "study-events_select".
+ */
+export interface StudyEventsSelect<T extends boolean = true> {
+  key?: T;
+  kind?: T;
+  member?: T;
+  organization?: T;
+  item?: T;
+  day?: T;
+  value?: T;
+  answers?: T;
+  counted?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "point-awards_select".
+ */
+export interface PointAwardsSelect<T extends boolean = true> {
+  key?: T;
+  member?: T;
+  organization?: T;
+  rule?: T;
+  points?: T;
+  about?: T;
+  awardedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "study-stats_select".
+ */
+export interface StudyStatsSelect<T extends boolean = true> {
+  key?: T;
+  organization?: T;
+  period?: T;
+  item?: T;
+  members?: T;
+  active?: T;
+  readers?: T;
+  reads?: T;
+  quizzes?: T;
+  scoreSum?: T;
+  completions?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1547,6 +1745,26 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "study-state".
+ */
+export interface StudyState {
+  id: string;
+  activeCountedDay?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "study-state_select".
+ */
+export interface StudyStateSelect<T extends boolean = true> {
+  activeCountedDay?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1641,6 +1859,16 @@ export interface TaskMailDigest {
  * via the `definition` "TaskMailTend".
  */
 export interface TaskMailTend {
+  input?: unknown;
+  output: {
+    result?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskStudyTend".
+ */
+export interface TaskStudyTend {
   input?: unknown;
   output: {
     result?: string | null;

@@ -15,10 +15,15 @@ import { Media } from './collections/Media'
 import { News } from './collections/News'
 import { RequestCounts } from './collections/RequestCounts'
 import { Organizations } from './collections/Organizations'
+import { PointAwards } from './collections/PointAwards'
+import { StudyCampaigns } from './collections/StudyCampaigns'
+import { StudyEvents } from './collections/StudyEvents'
+import { StudyStats } from './collections/StudyStats'
 import { Subjects } from './collections/Subjects'
 import { Subscribers } from './collections/Subscribers'
 import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
+import { StudyState } from './globals/StudyState'
 import { databaseAdapter } from './database'
 import { emailAdapter } from './email/adapter'
 import { health } from './endpoints/health'
@@ -64,7 +69,12 @@ export default buildConfig({
     MailDeliveries,
     MailPublications,
     RequestCounts,
+    StudyCampaigns,
+    StudyEvents,
+    PointAwards,
+    StudyStats,
   ].map(withInputChecks),
+  globals: [StudyState],
   hooks: { afterError: [explainErrors] },
   graphQL: { queries: completeAccessQuery },
   editor: lexicalEditor(),

@@ -56,6 +56,11 @@ export const myDocumentUrl = (slug: string): string => `/ca-nhan/van-ban/${segme
 export const myAnnouncementUrl = (slug: string): string => `/ca-nhan/thong-bao/${segment(slug)}/`
 export const myNewsUrl = (slug: string): string => `/ca-nhan/tin-tuc/${segment(slug)}/`
 export const myTopicUrl = (slug: string): string => `/ca-nhan/chuyen-de/${segment(slug)}/`
+/** Study: campaigns due, points and rankings; reading marks and quiz answers are POSTed to these. */
+export const MY_STUDY_URL = '/ca-nhan/hoc-tap/'
+export const MY_RANKING_URL = '/ca-nhan/hoc-tap/xep-hang/'
+export const MY_READ_MARK_URL = '/ca-nhan/hoc-tap/da-doc'
+export const myQuizUrl = (slug: string): string => `/ca-nhan/chuyen-de/${segment(slug)}/lam-bai`
 /** Members-only originals, streamed per request after the CMS checks the reader. */
 export const myFileUrl = (filename: string): string => `/ca-nhan/tep/${segment(filename)}`
 /** A member's private feed: the token is the only credential, revocable from "Của tôi". */

@@ -28,7 +28,7 @@ export async function scopesOf(req: PayloadRequest, member: Member): Promise<Sco
 const DATE_FIELD: Record<MemberCollection, string> = { documents: 'issuedAt', announcements: 'publishedAt', news: 'publishedAt', topics: 'month' }
 
 /** Published items of one collection the member may read, as the member. */
-async function findAsMember<C extends MemberCollection>(
+export async function findAsMember<C extends MemberCollection>(
   payload: Payload,
   user: MemberUser,
   collection: C,

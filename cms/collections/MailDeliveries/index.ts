@@ -42,7 +42,25 @@ export const MailDeliveries: CollectionConfig = {
         },
       ],
     },
-    { name: 'subscriber', label: 'Người nhận', type: 'relationship', relationTo: 'subscribers', required: true, index: true, admin: { readOnly: true } },
+    // A subscriber's mail (notifications, digests) or a party member's (study reminders): one of the two.
+    {
+      name: 'subscriber',
+      label: 'Người nhận',
+      type: 'relationship',
+      relationTo: 'subscribers',
+      index: true,
+      admin: { readOnly: true, condition: (data) => Boolean(data?.subscriber) },
+      validate: (value: unknown, { siblingData }: { siblingData: { member?: unknown } }) =>
+        value || siblingData?.member ? true : 'Thư phải có người nhận (người đăng ký hoặc đảng viên).',
+    },
+    {
+      name: 'member',
+      label: 'Đảng viên nhận',
+      type: 'relationship',
+      relationTo: 'members',
+      index: true,
+      admin: { readOnly: true, condition: (data) => Boolean(data?.member) },
+    },
     { name: 'to', label: 'Gửi tới', type: 'text', required: true, admin: { readOnly: true } },
     { name: 'items', label: 'Nội dung', type: 'json', admin: { readOnly: true } },
     { name: 'windowEnd', label: 'Bản tin tổng hợp đến', type: 'date', admin: at },

@@ -2,6 +2,7 @@ export const DELIVERY_KINDS = [
   { label: 'Thư xác nhận đăng ký', value: 'confirmation' },
   { label: 'Thông báo nội dung mới', value: 'notification' },
   { label: 'Bản tin hằng ngày', value: 'digest' },
+  { label: 'Nhắc hạn học tập (đảng viên)', value: 'study-reminder' },
 ] as const
 export type DeliveryKind = (typeof DELIVERY_KINDS)[number]['value']
 

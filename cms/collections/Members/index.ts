@@ -8,6 +8,7 @@ import { activateEndpoint } from './endpoints/activate'
 import { activationSheetEndpoint } from './endpoints/activationSheet'
 import { feedEndpoints } from './endpoints/feed'
 import { sendActivationEndpoint } from './endpoints/sendActivation'
+import { studyEndpoints } from './endpoints/study'
 import { readerEndpoints } from './endpoints/reader'
 import { onlyActiveMembers } from './hooks/onlyActiveMembers'
 import { refuseWeakMemberPassword } from './hooks/refuseWeakMemberPassword'
@@ -63,7 +64,7 @@ export const Members: CollectionConfig = {
     // Unlocking resets the lockout's counter: the member's own organization's staff only.
     unlock: manageMembers,
   },
-  endpoints: [activateEndpoint, activationSheetEndpoint, sendActivationEndpoint, ...readerEndpoints, ...feedEndpoints],
+  endpoints: [activateEndpoint, activationSheetEndpoint, sendActivationEndpoint, ...readerEndpoints, ...feedEndpoints, ...studyEndpoints],
   fields: [
     { name: 'name', label: 'Họ và tên', type: 'text', required: true, index: true },
     dayOnlyField('birthDate', 'Ngày sinh'),
@@ -98,6 +99,24 @@ export const Members: CollectionConfig = {
     { name: 'activationLinkHash', type: 'text', hidden: true },
     { name: 'activationLinkExpiresAt', type: 'date', hidden: true },
     { name: 'feedToken', type: 'text', hidden: true, index: true },
+    // Study (cms/study/): kept by the members' study endpoints, read-only in the admin.
+    {
+      name: 'studyPoints',
+      label: 'Điểm học tập',
+      type: 'number',
+      defaultValue: 0,
+      index: true,
+      admin: { readOnly: true, position: 'sidebar', description: 'Tổng các lần được cộng điểm (mục Điểm học tập).' },
+    },
+    { name: 'lastStudyDay', label: 'Lần học tập gần nhất', type: 'text', index: true, admin: { readOnly: true, position: 'sidebar' } },
+    {
+      name: 'hideFromRanking',
+      label: 'Ẩn tên khỏi bảng xếp hạng cấp trên',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      admin: { position: 'sidebar', description: 'Đảng viên tự chọn trong mục Học tập; tên vẫn hiện trong bảng xếp hạng của chi bộ.' },
+    },
   ],
   hooks: {
     beforeValidate: [keepASignInName],

@@ -9,6 +9,8 @@ import { confirmationMail } from '../templates/confirmation'
 import { digestMail } from '../templates/digest'
 import { notificationMail } from '../templates/notification'
 import type { MailDelivery } from '../../payload-types'
+import { composeStudyReminder } from '../../study/reminders'
+import { NotWanted } from './notWanted'
 import { deliveryKey, itemsOf, subscriberIdOf, WITHDRAWN } from './deliveries'
 
 export interface ComposedMail {
@@ -20,8 +22,7 @@ export interface ComposedMail {
   headers: Record<string, string>
 }
 
-/** Why a queued message is no longer wanted; it is dropped instead of sent. */
-export class NotWanted extends Error {}
+export { NotWanted } from './notWanted'
 
 /**
  * The same delivery always gets the same Message-ID, so in the rare case a crash leaves a message
@@ -43,7 +44,10 @@ function listHeaders(subscriberId: string): Record<string, string> {
  * content as an anonymous reader sees it. Throws NotWanted when nothing should be sent.
  */
 export async function composeDelivery(payload: Payload, delivery: MailDelivery): Promise<ComposedMail> {
+  if (delivery.kind === 'study-reminder')
+    return { ...(await composeStudyReminder(payload, delivery)), to: delivery.to, messageId: messageIdOf(delivery.key), headers: {} }
   const subscriberId = subscriberIdOf(delivery)
+  if (!subscriberId) throw new NotWanted('Thư không có người nhận.')
   const subscriber = await payload.findByID({ collection: 'subscribers', id: subscriberId, depth: 0, overrideAccess: true, disableErrors: true })
   if (!subscriber) throw new NotWanted('Người nhận không còn trong danh sách.')
   const base = { to: delivery.to, messageId: messageIdOf(delivery.key), headers: listHeaders(subscriberId) }

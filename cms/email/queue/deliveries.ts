@@ -6,7 +6,9 @@ import { isNotifiable, type ItemRef } from '../../publish/mail/items'
 export interface NewDelivery {
   key: string
   kind: DeliveryKind
-  subscriber: string
+  /** A subscriber's mail, or a party member's (`member`). */
+  subscriber?: string
+  member?: string
   to: string
   items?: ItemRef[]
   windowEnd?: string
@@ -20,12 +22,14 @@ export const deliveryKey = {
   confirmation: (subscriberId: string, tokenKey: string) => `confirm:${subscriberId}:${tokenKey}`,
   notification: (subscriberId: string, ref: ItemRef) => `item:${subscriberId}:${ref.collection}:${ref.id}`,
   digest: (subscriberId: string, slot: Date) => `digest:${subscriberId}:${slot.toISOString()}`,
+  studyReminder: (memberId: string, campaignId: string) => `study-reminder:${memberId}:${campaignId}`,
 }
 
 /** Why a notification was dropped when its content stopped being public (a republish re-queues it). */
 export const WITHDRAWN = 'Nội dung đã gỡ xuất bản hoặc không còn công khai.'
 
-export const subscriberIdOf = (row: MailDelivery) => (typeof row.subscriber === 'object' ? row.subscriber.id : row.subscriber)
+export const subscriberIdOf = (row: MailDelivery): string | null =>
+  row.subscriber ? (typeof row.subscriber === 'object' ? row.subscriber.id : row.subscriber) : null
 
 const isItemRef = (value: unknown): value is ItemRef =>
   typeof value === 'object' &&

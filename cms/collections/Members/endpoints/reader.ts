@@ -8,12 +8,12 @@ import { asMemberUser, memberInbox, memberRecord, scopesOf, type MemberUser } fr
 const SIGNED_OUT = 'Phiên đăng nhập đã hết. Xin đồng chí đăng nhập lại.'
 
 /** The signed-in, active member making the request, or null (staff accounts use the admin). */
-function signedInMember(req: PayloadRequest): MemberUser | null {
+export function signedInMember(req: PayloadRequest): MemberUser | null {
   const user = req.user
   return isMemberAccount(user) && isMember(user) ? asMemberUser(user) : null
 }
 
-const signedOut = () => Response.json({ ok: false, message: SIGNED_OUT }, { status: 401, headers: noStore })
+export const signedOut = () => Response.json({ ok: false, message: SIGNED_OUT }, { status: 401, headers: noStore })
 
 /**
  * The site's members' pages ask here, server to server with the member's token: who they are and
