@@ -9,7 +9,7 @@ export const studyTendTask: TaskConfig<'studyTend'> = {
   retries: { attempts: 3, backoff: { type: 'fixed', delay: 30_000 } },
   handler: async ({ job, req }) => {
     const result = await tendStudy(req.payload)
-    await ensureStudyTend(req.payload, new Date(Date.now() + STUDY_TEND_EVERY_MS), job.id)
+    await ensureStudyTend(req.payload, { at: new Date(Date.now() + STUDY_TEND_EVERY_MS), exceptJobId: job.id, req })
     return { output: { result: `${result.counted} events counted${result.newDay ? `, members counted, ${result.reminders} reminders queued` : ''}` } }
   },
 }

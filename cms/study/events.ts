@@ -26,6 +26,3 @@ export const eventKey = {
   complete: (memberId: string, campaignId: string) => `complete:${memberId}:${campaignId}`,
   active: (memberId: string, month: string) => `active:${memberId}:${month}`,
 }
-
-/** The calendar day in Vietnam (UTC+7, no daylight saving), which is what "today" means to members. */
-export const vietnamDay = (at: Date = new Date()): string => new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10)

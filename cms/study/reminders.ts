@@ -5,7 +5,7 @@ import { NotWanted } from '../email/queue/notWanted'
 import { organizationSubtree } from '../access/organizationTree'
 import { relationId } from '../lib/relations'
 import type { MailDelivery } from '../payload-types'
-import { vietnamDay } from './events'
+import { vietnamDay } from '../../core/dates'
 import { progressOf } from './progress'
 
 const DAY = 86_400_000

@@ -1,6 +1,6 @@
-import type { Payload, Where } from 'payload'
+import type { Payload, PayloadRequest, Where } from 'payload'
 import { scheduleSender } from '../email/queue/jobs'
-import { vietnamDay } from './events'
+import { vietnamDay } from '../../core/dates'
 import { queueStudyReminders } from './reminders'
 import { countMembers, rollupBatch } from './rollup'
 
@@ -38,9 +38,10 @@ export async function tendStudy(payload: Payload, now = new Date()): Promise<Stu
 const openStudyTend: Where = { and: [{ taskSlug: { equals: 'studyTend' } }, { completedAt: { exists: false } }, { hasError: { not_equals: true } }] }
 
 /** Keeps one studyTend run scheduled (the job reschedules itself; this starts the chain). */
-export async function ensureStudyTend(payload: Payload, at?: Date, exceptJobId?: string | number): Promise<void> {
+export async function ensureStudyTend(payload: Payload, options: { at?: Date; exceptJobId?: string | number; req?: PayloadRequest } = {}): Promise<void> {
+  const { at, exceptJobId, req } = options
   const where: Where = exceptJobId === undefined ? openStudyTend : { and: [openStudyTend, { id: { not_equals: exceptJobId } }] }
-  const open = await payload.count({ collection: 'payload-jobs', where, overrideAccess: true })
+  const open = await payload.count({ collection: 'payload-jobs', where, overrideAccess: true, req })
   if (open.totalDocs > 0) return
-  await payload.jobs.queue({ task: 'studyTend', input: {}, waitUntil: at })
+  await payload.jobs.queue({ task: 'studyTend', input: {}, waitUntil: at, req })
 }

@@ -102,6 +102,8 @@ export function initReadAloud(panel: HTMLElement): void {
     const sentence = sentences[index]
     if (!sentence) {
       stop()
+      // Heard to the end: the members' pages count this as studied (components/StudyMark.astro).
+      panel.dispatchEvent(new CustomEvent('readaloud:finished', { bubbles: true }))
       return
     }
     const utterance = new SpeechSynthesisUtterance(sentence.text)

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { withinStudyScope } from '../../access/studyScope'
 import { dayOnlyField } from '../../fields/dayOnly'
 import { organizationField } from '../../fields/organization'
+import { ensureStudyTend } from '../../study/tend'
 import { checkCampaignItems } from './hooks/checkCampaignItems'
 
 /**
@@ -20,7 +21,8 @@ export const StudyCampaigns: CollectionConfig = {
     update: withinStudyScope(),
     delete: withinStudyScope(),
   },
-  hooks: { beforeChange: [checkCampaignItems] },
+  // A new or changed campaign may bring reminders due today: make sure the study housekeeping runs.
+  hooks: { beforeChange: [checkCampaignItems], afterChange: [async ({ req }) => ensureStudyTend(req.payload, { req })] },
   fields: [
     { name: 'title', label: 'Tên đợt học tập', type: 'text', required: true },
     { name: 'description', label: 'Yêu cầu', type: 'textarea' },

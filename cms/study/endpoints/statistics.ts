@@ -2,7 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { stringify } from 'csv-stringify/sync'
 import { z } from 'zod'
 import { noStore } from '../../lib/readBody'
-import { vietnamDay } from '../events'
+import { vietnamDay } from '../../../core/dates'
 import { OutOfScope, statisticsFor, type Statistics } from '../statistics'
 
 const querySchema = z.object({

@@ -5,6 +5,7 @@
  */
 import { parseCmsLinkEnv } from '../../../core/env/site'
 import type { InboxItem, MemberCollection, MemberReader, MemberRecord } from '../../../library/members'
+import type { QuizOutcome, ReadOutcome, StudyItemCollection, StudySummary } from '../../../library/study'
 
 const TIMEOUT_MS = 10_000
 
@@ -57,6 +58,14 @@ export const record = (token: string, collection: MemberCollection, slug: string
   cms<MemberRecord>(`/content/${encodeURIComponent(collection)}/${encodeURIComponent(slug)}`, { token })
 export const renewFeedToken = (token: string) => cms<{ feedToken: string }>('/feed-token', { method: 'POST', token, body: {} })
 export const feed = (feedToken: string) => cms<{ name: string; items: InboxItem[] }>(`/feed/${encodeURIComponent(feedToken)}`)
+
+export const studySummary = (token: string) => cms<StudySummary>('/study', { token })
+export const markRead = (token: string, collection: StudyItemCollection, slug: string, via: 'read' | 'listen') =>
+  cms<ReadOutcome>('/study/read', { method: 'POST', token, body: { collection, slug, via } })
+export const answerQuiz = (token: string, slug: string, answers: (number | null)[]) =>
+  cms<QuizOutcome>('/study/quiz', { method: 'POST', token, body: { slug, answers } })
+export const setRankingPrivacy = (token: string, hideFromRanking: boolean) =>
+  cms<{ hideFromRanking: boolean }>('/study/privacy', { method: 'POST', token, body: { hideFromRanking } })
 
 /** A members-only original, streamed from the CMS as the member (its file access rule decides). */
 export async function memberFile(token: string, filename: string, range: string | null): Promise<Response | null> {

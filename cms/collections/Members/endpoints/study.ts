@@ -6,6 +6,7 @@ import { noStore, readBody } from '../../../lib/readBody'
 import { campaignsOf, progressOf } from '../../../study/progress'
 import { rankingsOf } from '../../../study/ranking'
 import { recordReading, submitQuiz } from '../../../study/record'
+import { ensureStudyTend } from '../../../study/tend'
 import { signedInMember, signedOut } from './reader'
 
 const NOT_FOUND = 'Không tìm thấy nội dung hoặc đồng chí không có quyền đọc nội dung này.'
@@ -56,6 +57,7 @@ export const studyEndpoints: Endpoint[] = [
       const body = readBodySchema.safeParse(await readBody(req))
       if (!body.success) return json({ ok: false, message: BAD_INPUT }, 400)
       const outcome = await recordReading(req.payload, member, body.data.collection, body.data.slug, body.data.via, new Date(), req)
+      if (outcome) await ensureStudyTend(req.payload, { req })
       return outcome ? json(outcome) : json({ ok: false, message: NOT_FOUND }, 404)
     },
   },
@@ -68,6 +70,7 @@ export const studyEndpoints: Endpoint[] = [
       const body = quizBodySchema.safeParse(await readBody(req))
       if (!body.success) return json({ ok: false, message: BAD_INPUT }, 400)
       const outcome = await submitQuiz(req.payload, member, body.data.slug, body.data.answers, new Date(), req)
+      if (outcome?.counted) await ensureStudyTend(req.payload, { req })
       return outcome ? json(outcome) : json({ ok: false, message: NOT_FOUND }, 404)
     },
   },
