@@ -47,9 +47,12 @@ export default buildConfig({
     meta: { titleSuffix: ' — Sổ tay đảng viên', description: 'Trang quản trị nội dung Sổ tay đảng viên điện tử' },
     dateFormat: 'dd/MM/yyyy HH:mm',
     components: {
-      afterNavLinks: ['/admin/ImportOriginalsLink#ImportOriginalsLink'],
+      afterNavLinks: ['/admin/ImportOriginalsLink#ImportOriginalsLink', '/admin/StudyStatisticsLink#StudyStatisticsLink'],
       afterDashboard: ['/admin/ImportOriginalsLink#ImportOriginalsCard'],
-      views: { importOriginals: { Component: '/admin/ImportOriginals#ImportOriginalsView', path: '/nhap-ban-goc' } },
+      views: {
+        importOriginals: { Component: '/admin/ImportOriginals#ImportOriginalsView', path: '/nhap-ban-goc' },
+        studyStatistics: { Component: '/admin/StudyStatistics#StudyStatisticsView', path: '/thong-ke-hoc-tap' },
+      },
     },
   },
   i18n: { supportedLanguages: { vi }, fallbackLanguage: 'vi' },

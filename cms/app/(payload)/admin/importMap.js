@@ -23,7 +23,9 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ImportOriginalsCard as ImportOriginalsCard_20eb9cb4fa07fbd71d899c03f7331f87 } from '../../../admin/ImportOriginalsLink'
 import { ImportOriginalsLink as ImportOriginalsLink_20eb9cb4fa07fbd71d899c03f7331f87 } from '../../../admin/ImportOriginalsLink'
+import { StudyStatisticsLink as StudyStatisticsLink_5830d7f7cc61ebee91aae4a531e7edad } from '../../../admin/StudyStatisticsLink'
 import { ImportOriginalsView as ImportOriginalsView_48766ee3782806e30df8dc4dc6f39d55 } from '../../../admin/ImportOriginals'
+import { StudyStatisticsView as StudyStatisticsView_911f3cebd8c33484079fbb3edeb85982 } from '../../../admin/StudyStatistics'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -53,6 +55,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/admin/ImportOriginalsLink#ImportOriginalsCard": ImportOriginalsCard_20eb9cb4fa07fbd71d899c03f7331f87,
   "/admin/ImportOriginalsLink#ImportOriginalsLink": ImportOriginalsLink_20eb9cb4fa07fbd71d899c03f7331f87,
+  "/admin/StudyStatisticsLink#StudyStatisticsLink": StudyStatisticsLink_5830d7f7cc61ebee91aae4a531e7edad,
   "/admin/ImportOriginals#ImportOriginalsView": ImportOriginalsView_48766ee3782806e30df8dc4dc6f39d55,
+  "/admin/StudyStatistics#StudyStatisticsView": StudyStatisticsView_911f3cebd8c33484079fbb3edeb85982,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
