@@ -131,12 +131,8 @@ export interface Config {
     defaultIDType: string;
   };
   fallbackLocale: null;
-  globals: {
-    'study-state': StudyState;
-  };
-  globalsSelect: {
-    'study-state': StudyStateSelect<false> | StudyStateSelect<true>;
-  };
+  globals: {};
+  globalsSelect: {};
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -961,6 +957,7 @@ export interface StudyStat {
   quizzes?: number | null;
   scoreSum?: number | null;
   completions?: number | null;
+  countedDay?: string | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1674,6 +1671,7 @@ export interface StudyStatsSelect<T extends boolean = true> {
   quizzes?: T;
   scoreSum?: T;
   completions?: T;
+  countedDay?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1745,26 +1743,6 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "study-state".
- */
-export interface StudyState {
-  id: string;
-  activeCountedDay?: string | null;
-  updatedAt?: string | null;
-  createdAt?: string | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "study-state_select".
- */
-export interface StudyStateSelect<T extends boolean = true> {
-  activeCountedDay?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

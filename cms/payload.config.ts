@@ -23,7 +23,6 @@ import { Subjects } from './collections/Subjects'
 import { Subscribers } from './collections/Subscribers'
 import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
-import { StudyState } from './globals/StudyState'
 import { databaseAdapter } from './database'
 import { emailAdapter } from './email/adapter'
 import { health } from './endpoints/health'
@@ -77,7 +76,6 @@ export default buildConfig({
     PointAwards,
     StudyStats,
   ].map(withInputChecks),
-  globals: [StudyState],
   hooks: { afterError: [explainErrors] },
   graphQL: { queries: completeAccessQuery },
   editor: lexicalEditor(),

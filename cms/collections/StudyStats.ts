@@ -28,5 +28,7 @@ export const StudyStats: CollectionConfig = {
     { name: 'quizzes', type: 'number', defaultValue: 0 },
     { name: 'scoreSum', type: 'number', defaultValue: 0 },
     { name: 'completions', type: 'number', defaultValue: 0 },
+    /** On "now" rows: the day (Vietnam time) the members were counted. */
+    { name: 'countedDay', type: 'text', index: true },
   ],
 }

@@ -71,7 +71,7 @@ export function chainLookup(tree: ReadonlyMap<string, OrganizationLink>): (organ
 const COUNTERS: (keyof StatCounters)[] = ['members', 'active', 'readers', 'reads', 'quizzes', 'scoreSum', 'completions']
 
 /** Adds deltas to the stored rows (creating missing ones); `replace` sets the counters instead (the daily member counts). */
-export async function applyDeltas(payload: Payload, deltas: Deltas, req: PayloadRequest, replace = false): Promise<void> {
+export async function applyDeltas(payload: Payload, deltas: Deltas, req: PayloadRequest, replace = false, extra: { countedDay?: string } = {}): Promise<void> {
   const all = [...deltas.entries()]
   for (let i = 0; i < all.length; i += 200) {
     const slice = all.slice(i, i + 200)
@@ -86,7 +86,7 @@ export async function applyDeltas(payload: Payload, deltas: Deltas, req: Payload
     const existing = new Map(docs.map((d) => [d.key, d]))
     for (const [key, delta] of slice) {
       const row = existing.get(key)
-      const values: Partial<StatCounters> = {}
+      const values: Partial<StatCounters> & { countedDay?: string } = { ...extra }
       for (const c of COUNTERS) if (delta[c] !== undefined) values[c] = replace ? delta[c] : (row?.[c] ?? 0) + (delta[c] ?? 0)
       if (row) await payload.update({ collection: 'study-stats', id: row.id, data: values, depth: 0, overrideAccess: true, req })
       else
@@ -144,7 +144,7 @@ export async function rollupBatch(payload: Payload, batch = ROLLUP_BATCH): Promi
 
 /**
  * The daily counts: members per organization's subtree and those who studied in the last 30 days
- * (members.lastStudyDay), written as the "now" rows.
+ * (members.lastStudyDay), written as the "now" rows with the day they were counted.
  */
 export async function countMembers(payload: Payload, today: string): Promise<void> {
   const req = await createLocalReq({}, payload)
@@ -174,11 +174,16 @@ export async function countMembers(payload: Payload, today: string): Promise<voi
   }
   await initTransaction(req)
   try {
-    await applyDeltas(payload, deltas, req, true)
-    await payload.updateGlobal({ slug: 'study-state', data: { activeCountedDay: today }, overrideAccess: true, req })
+    await applyDeltas(payload, deltas, req, true, { countedDay: today })
     await commitTransaction(req)
   } catch (error) {
     await killTransaction(req)
     throw error
   }
+}
+
+/** The day the members were last counted (see countMembers), or null before the first count. */
+export async function lastCountedDay(payload: Payload, req?: PayloadRequest): Promise<string | null> {
+  const { docs } = await payload.find({ collection: 'study-stats', where: { period: { equals: 'now' } }, sort: '-countedDay', limit: 1, depth: 0, overrideAccess: true, req })
+  return docs[0]?.countedDay ?? null
 }

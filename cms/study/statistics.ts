@@ -123,7 +123,7 @@ export async function statisticsFor(payload: Payload, req: PayloadRequest, month
     }
   }
 
-  const [topRows, campaigns, state] = await Promise.all([
+  const [topRows, campaigns] = await Promise.all([
     payload.find({
       collection: 'study-stats',
       where: { and: [{ organization: { equals: orgId } }, { period: { equals: month } }, { item: { exists: true } }] },
@@ -134,7 +134,6 @@ export async function statisticsFor(payload: Payload, req: PayloadRequest, month
       req,
     }),
     campaignFigures(payload, req, orgId, tree, figures(orgId).members),
-    payload.findGlobal({ slug: 'study-state', overrideAccess: true, req }),
   ])
 
   const path: { id: string; name: string }[] = []
@@ -153,7 +152,7 @@ export async function statisticsFor(payload: Payload, req: PayloadRequest, month
     children: children.map(figures).sort((a, b) => a.name.localeCompare(b.name, 'vi')),
     campaigns,
     topDocuments: await titled(payload, req, topRows.docs),
-    countedDay: state?.activeCountedDay ?? null,
+    countedDay: row(orgId, 'now')?.countedDay ?? null,
   }
 }
 

@@ -2,7 +2,7 @@ import type { Payload, PayloadRequest, Where } from 'payload'
 import { scheduleSender } from '../email/queue/jobs'
 import { vietnamDay } from '../../core/dates'
 import { queueStudyReminders } from './reminders'
-import { countMembers, rollupBatch } from './rollup'
+import { countMembers, lastCountedDay, rollupBatch } from './rollup'
 
 export const STUDY_TEND_EVERY_MS = 5 * 60_000
 /** A run folds at most this many batches, so one busy day never holds the single job runner for long. */
@@ -27,8 +27,7 @@ export async function tendStudy(payload: Payload, now = new Date()): Promise<Stu
     if (!run.more) break
   }
   const today = vietnamDay(now)
-  const state = await payload.findGlobal({ slug: 'study-state', overrideAccess: true })
-  if (state?.activeCountedDay === today) return { counted, newDay: false, reminders: 0 }
+  if ((await lastCountedDay(payload)) === today) return { counted, newDay: false, reminders: 0 }
   await countMembers(payload, today)
   const reminders = await queueStudyReminders(payload, now)
   if (reminders > 0) await scheduleSender(payload)

@@ -47,6 +47,35 @@ export async function seedDemoContent(payload: Payload): Promise<void> {
   }
 
   await seedDemoMembers(payload)
+  await seedDemoStudy(payload)
+}
+
+/**
+ * A study campaign for the demo members' chi bộ, due in two weeks: the newest monthly topic with
+ * questions and the document with the PDF original, so "Học tập" has something to do at once.
+ */
+async function seedDemoStudy(payload: Payload): Promise<void> {
+  if ((await payload.count({ collection: 'study-campaigns' })).totalDocs > 0) return
+  const member = (await payload.find({ collection: 'members', where: { phone: { equals: DEMO_MEMBER.phone } }, depth: 0, limit: 1 })).docs[0]
+  const topic = (await payload.find({ collection: 'topics', where: { _status: { equals: 'published' } }, sort: '-month', depth: 0, limit: 10 })).docs.find(
+    (t) => (t.questions?.length ?? 0) > 0,
+  )
+  const document = (await payload.find({ collection: 'documents', where: { slug: { equals: 'quyet-dinh-27-tw-2021' } }, depth: 0, limit: 1 })).docs[0]
+  if (!member?.organization || !topic || !document) return
+  await payload.create({
+    collection: 'study-campaigns',
+    data: {
+      title: `Học tập chuyên đề “${topic.title}” và Quy định 27-QĐ/TW`,
+      description: 'Đọc (hoặc nghe đọc) hết hai nội dung và làm bài trắc nghiệm của chuyên đề.',
+      organization: member.organization,
+      deadline: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
+      remindDaysBefore: 3,
+      items: [
+        { relationTo: 'topics', value: topic.id },
+        { relationTo: 'documents', value: document.id },
+      ],
+    },
+  })
 }
 
 async function seedDemoMembers(payload: Payload): Promise<void> {

@@ -202,7 +202,8 @@ describe('study campaigns', () => {
       },
     })
     await rest.post('/members/study/read', { collection: 'documents', slug: doc.slug }, done.token)
-    await payload.updateGlobal({ slug: 'study-state', data: { activeCountedDay: null } })
+    // As on the first run of a new day.
+    await payload.delete({ collection: 'study-stats', where: { period: { equals: 'now' } } })
     const run = await tendStudy(payload)
     expect(run.newDay).toBe(true)
     expect(run.reminders).toBeGreaterThanOrEqual(1)

@@ -88,6 +88,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`quizzes\` numeric DEFAULT 0,
   	\`score_sum\` numeric DEFAULT 0,
   	\`completions\` numeric DEFAULT 0,
+  	\`counted_day\` text,
   	FOREIGN KEY (\`organization_id\`) REFERENCES \`organizations\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
@@ -96,13 +97,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`study_stats_period_idx\` ON \`study_stats\` (\`period\`);`)
   await db.run(sql`CREATE INDEX \`study_stats_item_idx\` ON \`study_stats\` (\`item\`);`)
   await db.run(sql`CREATE INDEX \`study_stats_reads_idx\` ON \`study_stats\` (\`reads\`);`)
-  await db.run(sql`CREATE TABLE \`study_state\` (
-  	\`id\` text(36) PRIMARY KEY NOT NULL,
-  	\`active_counted_day\` text,
-  	\`updated_at\` text,
-  	\`created_at\` text
-  );
-  `)
+  await db.run(sql`CREATE INDEX \`study_stats_counted_day_idx\` ON \`study_stats\` (\`counted_day\`);`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_mail_deliveries\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
@@ -164,7 +159,6 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`study_events\`;`)
   await db.run(sql`DROP TABLE \`point_awards\`;`)
   await db.run(sql`DROP TABLE \`study_stats\`;`)
-  await db.run(sql`DROP TABLE \`study_state\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_mail_deliveries\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
