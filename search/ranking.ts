@@ -27,8 +27,14 @@ import type { ScopeKey } from '../core/scopes'
 import { documentNumberQueryKeys, findDocumentNumber } from '../core/documentNumbers'
 import { foldWords } from '../core/vietnamese'
 
-/** Meilisearch reads only the first 10 query words; the embedded engine does the same. */
-export const MAX_QUERY_WORDS = 10
+/**
+ * Query words the embedded engine uses. A pasted title runs to 15–25 syllables ("Nghị quyết về
+ * công tác dân số trong tình hình mới" is 11): cutting at 10 dropped the words that told such
+ * titles apart. The bound keeps a query cheap whatever is typed: a word costs a few vocabulary
+ * lookups (memoised per query, match.ts) and one posting set, and MAX_QUERY_LENGTH (200 characters)
+ * allows at most ~100 one-letter words. Meilisearch itself reads only the first 10 words of a query.
+ */
+export const MAX_QUERY_WORDS = 32
 
 /**
  * Typo tolerance sized for Vietnamese: syllables are 1–7 letters, so the Meilisearch defaults (one
@@ -42,6 +48,22 @@ export const TYPO_MIN_LENGTH = { oneTypo: 4, twoTypos: 8 } as const
 export function typoBudget(word: string): 0 | 1 | 2 {
   if (!/^[a-z]+$/.test(word)) return 0
   return word.length >= TYPO_MIN_LENGTH.twoTypos ? 2 : word.length >= TYPO_MIN_LENGTH.oneTypo ? 1 : 0
+}
+
+/**
+ * What a folded word typed with Telex but without the keyboard's conversion means: "quyeets" →
+ * "quyet" (quyết), "nghij" → "nghi", "dduwowngf" → "duong". Members on a phone or a borrowed
+ * computer often type this way; such words are two or three edits from their folded form,
+ * outside the typo budget. No Vietnamese syllable ends in s, f, r, x or j, and dd, aa, ee, aw, ow,
+ * uw do not occur in folded words; "oo" does (xoong), but the reading is only ever a typo
+ * candidate for a word the index does not know. Null when the word reads the same.
+ */
+export function telexWord(word: string): string | null {
+  if (!/^[a-z]+$/.test(word)) return null
+  let w = word
+  if (w.length > 2 && /[aeiouy][a-z]*[sfrxj]$/.test(w)) w = w.slice(0, -1)
+  w = w.replace(/dd/g, 'd').replace(/aa|aw/g, 'a').replace(/ee/g, 'e').replace(/oo|ow/g, 'o').replace(/uw/g, 'u')
+  return w !== word && w.length > 0 ? w : null
 }
 
 /** A last word shorter than this is matched whole, not as a prefix (one letter would match half the index). */

@@ -56,9 +56,10 @@ export class Matcher {
     const numberRids = lookup ? this.numberRids(t, lookup) : []
     let chosen: { plan: Plan; ev: BitEvaluation } | null = null
     let first: { plan: Plan; ev: BitEvaluation } | null = null
+    const memo = new Map<string, unknown>()
     search: for (let k = words.length; k >= 1; k--) {
       for (const fuzzy of [false, true]) {
-        const plan = planQuery(this.c, t, words.slice(0, k), k === words.length, fuzzy)
+        const plan = planQuery(this.c, t, words.slice(0, k), k === words.length, fuzzy, memo)
         if (fuzzy && !plan.widened) break
         const bits = plan.matchable ? this.exprBits(t, columns, plan, 'full') : new Uint32Array(columns.words)
         if (numberRids.length) addIds(bits, numberRids)
