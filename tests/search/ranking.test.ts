@@ -108,6 +108,23 @@ describe('ranking: long queries', () => {
   })
 })
 
+describe('ranking: when nothing has every word', () => {
+  it('leaves out the word that keeps the rest from matching, not just the last ones', async () => {
+    const meeting = syntheticDocument('sinh-hoat', { title: 'Về sinh hoạt chi bộ thường kỳ hằng tháng' })
+    const schedule = syntheticDocument('lich-tiep-dan', { title: 'Lịch tiếp công dân của Đảng ủy' })
+    const engine = open()
+    try {
+      await engine.replaceAll(inBatches([meeting, schedule], 10))
+      // Dropping trailing words would keep "lịch" and end on the schedule.
+      expect(await slugs(engine, 'lịch sinh hoạt chi bộ thường kỳ')).toEqual(['sinh-hoat'])
+      // A word nothing has is left out first, wherever it is.
+      expect(await slugs(engine, 'qzxw sinh hoạt chi bộ')).toEqual(['sinh-hoat'])
+    } finally {
+      await engine.close()
+    }
+  })
+})
+
 describe('ranking: inside a tier', () => {
   async function ranked(items: SearchItem[], text: string): Promise<string[]> {
     const engine = open()
