@@ -104,6 +104,9 @@ export class Scorer {
     // Title positions of each word (exact or typo), for proximity; number tokens count as position -1.
     const positions: number[][] = []
     let score = 0
+    const isDocument = this.columns.cols[FILTER_INDEX.kind][rid] === this.documentCode
+    const yearCode = this.columns.cols[FILTER_INDEX.year][rid]
+    const year = yearCode >= 0 ? this.columns.dicts.year.values[yearCode] : null
     for (const g of this.groups) {
       let tf = 0
       let inNumber = 0
@@ -126,6 +129,9 @@ export class Scorer {
       }
       if (numberHit && inNumber > 0) continue
       positions.push(at)
+      // A document's year is part of how it is cited ("Chỉ thị 35-CT/TW năm 2019": numbers are
+      // reused from one term to the next), so it weighs like a title word rather than a catalogue one.
+      if (tf === 0 && isDocument && year !== null && g.exact(year)) tf = 1
       let weighted = (W_TITLE * tf) / norm
       if (tf === 0) {
         const meta = this.inScope(g, 'catalogue', rid)
@@ -137,7 +143,7 @@ export class Scorer {
     }
     score += this.totalIdf * this.proximity(positions)
     const status = STATUS_FACTOR[this.columns.rank[rid]] ?? 1
-    const kind = this.columns.cols[FILTER_INDEX.kind][rid] === this.documentCode ? 1 : NON_DOCUMENT_FACTOR
+    const kind = isDocument ? 1 : NON_DOCUMENT_FACTOR
     return score * status * kind
   }
 
