@@ -215,6 +215,8 @@ describe('meilisearch engine: documents, settings, filters', () => {
     expect(doc.meta).toContain('Quy định')
     expect(doc.summary).toBe('Có dấu giả') // marker characters never reach the index
     expect(doc.statusRank).toBe(0)
+    expect(doc.kindRank).toBe(0)
+    expect(toMeiliDocument({ ...item, kind: 'news' }).kindRank).toBe(1)
   })
 
   it('has settings for short Vietnamese syllables and exact numbers', () => {
@@ -228,6 +230,13 @@ describe('meilisearch engine: documents, settings, filters', () => {
       expect.arrayContaining(['kind', 'type', 'issuer', 'level', 'year', 'fields', 'status', 'numberKey', 'numberShortKey']),
     )
     expect(MEILI_SETTINGS.rankingRules?.indexOf('statusRank:asc')).toBeGreaterThan(MEILI_SETTINGS.rankingRules!.indexOf('attribute'))
+    // Same intent as the embedded engine: where the words are before how close they are, and a
+    // last tie-break that is a function of the documents (not of the order they were sent in).
+    const rules = MEILI_SETTINGS.rankingRules!
+    expect(rules.indexOf('attribute')).toBeLessThan(rules.indexOf('proximity'))
+    expect(rules.indexOf('kindRank:asc')).toBeGreaterThan(rules.indexOf('exactness'))
+    expect(rules.at(-1)).toBe('url:asc')
+    expect(MEILI_SETTINGS.sortableAttributes).toEqual(expect.arrayContaining(['kindRank', 'url']))
     const syn = synonyms()
     expect(syn.nq).toEqual(['nghi quyet'])
     expect(syn.qd).toEqual(expect.arrayContaining(['quyet dinh', 'quy dinh']))
