@@ -81,19 +81,24 @@ export interface NumberLookup {
   shortKeys: string[]
   /** A year given with a short number ("nghị định 13/2023"): the document's year must match. */
   year: number | null
+  /** A second number in the same query ("kế hoạch 05-KH/CB thực hiện quy định 144"), looked up too. */
+  also?: NumberLookup
 }
 
 /**
  * The exact-number lookup for a query, or null when the query holds no document number. "quyết
  * định 213" looks up 213-QĐ under both types that use QĐ (quyết định and quy định); "21-NQ/TW"
- * finds every document that carried that number (2017 and 2022).
+ * finds every document that carried that number (2017 and 2022). A query citing two numbers
+ * looks up both (a plan that implements a rule, a rule that replaces another): the first alone
+ * may be one the reader cannot see, and then nothing was pinned.
  */
-export function numberLookup(q: string): NumberLookup | null {
+export function numberLookup(q: string, depth = 0): NumberLookup | null {
   const found = findDocumentNumber(q)
   if (!found) return null
   const keys = documentNumberQueryKeys(found)
-  if (found.issuer === null) return { keys: [], shortKeys: keys, year: found.year }
-  return { keys, shortKeys: [], year: null }
+  const lookup: NumberLookup = found.issuer === null ? { keys: [], shortKeys: keys, year: found.year } : { keys, shortKeys: [], year: null }
+  const also = depth === 0 && found.rest ? numberLookup(found.rest, 1) : null
+  return also ? { ...lookup, also } : lookup
 }
 
 /** Facet order shown to members: years newest first, everything else by count, then by value. */

@@ -216,6 +216,7 @@ export function filterClause([name, value]: ActiveFilter): string {
 }
 
 export function numberClause(lookup: NumberLookup): string {
+  if (lookup.also) return `(${numberClause({ ...lookup, also: undefined })}) OR (${numberClause(lookup.also)})`
   const parts: string[] = []
   if (lookup.keys.length) parts.push(`numberKey IN [${lookup.keys.map(quoteFilterValue).join(', ')}]`)
   if (lookup.shortKeys.length) parts.push(`numberShortKey IN [${lookup.shortKeys.map(quoteFilterValue).join(', ')}]`)

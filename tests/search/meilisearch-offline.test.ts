@@ -251,6 +251,7 @@ describe('meilisearch engine: documents, settings, filters', () => {
     expect(numberClause(numberLookup('21-NQ/TW')!)).toBe('numberKey IN ["21-nq/tw"]')
     expect(numberClause(numberLookup('quyết định 213')!)).toBe('numberShortKey IN ["213-qd"]')
     expect(numberClause(numberLookup('nghị định 13/2023')!)).toBe('numberShortKey IN ["13-nd"] AND year = "2023"')
+    expect(numberClause(numberLookup('21-NQ/TW thay thế nghị quyết 20')!)).toBe('(numberKey IN ["21-nq/tw"]) OR (numberShortKey IN ["20-nq"])')
   })
 
   it('builds snippets from _formatted: escaped, marks only, best attribute', () => {

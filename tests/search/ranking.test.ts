@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { SearchEngine, SearchItem, SearchQuery } from '../../search/contract'
 import { createSqliteEngine } from '../../search/engines/sqlite'
 import { corpusSearchItems, syntheticDocument } from '../../search/eval/corpus'
-import { MAX_QUERY_WORDS, queryWords, telexWord } from '../../search/ranking'
+import { MAX_QUERY_WORDS, numberLookup, queryWords, telexWord } from '../../search/ranking'
 import { foldWords } from '../../core/vietnamese'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'so-tay-ranking-'))
@@ -119,6 +119,21 @@ describe('ranking: when nothing has every word', () => {
       expect(await slugs(engine, 'lịch sinh hoạt chi bộ thường kỳ')).toEqual(['sinh-hoat'])
       // A word nothing has is left out first, wherever it is.
       expect(await slugs(engine, 'qzxw sinh hoạt chi bộ')).toEqual(['sinh-hoat'])
+    } finally {
+      await engine.close()
+    }
+  })
+})
+
+describe('ranking: numbers', () => {
+  it('looks up a second number in the query when the first one finds nothing visible', async () => {
+    const engine = open()
+    try {
+      await engine.replaceAll(inBatches(corpusSearchItems(), 100))
+      // 05-KH/CB is a members-only plan (not in the public index); 144-QĐ/TW is public.
+      expect(numberLookup('05-KH/CB quy định 144')?.also?.shortKeys).toEqual(expect.arrayContaining(['144-qd']))
+      expect((await slugs(engine, '05-KH/CB quy định 144'))[0]).toBe('quy-dinh-144-tw-2024')
+      expect(numberLookup('21-NQ/TW')?.also).toBeUndefined()
     } finally {
       await engine.close()
     }

@@ -135,6 +135,7 @@ export class Matcher {
   }
 
   private numberRids(t: Tables, lookup: NumberLookup): number[] {
+    if (lookup.also) return [...new Set([...this.numberRids(t, { ...lookup, also: undefined }), ...this.numberRids(t, lookup.also)])]
     const rows = this.c.all<{ rid: number; year: number }>(
       `SELECT rid, year FROM ${t.items} WHERE number_key IN (SELECT value FROM json_each(?1))
        UNION SELECT rid, year FROM ${t.items} WHERE number_short_key IN (SELECT value FROM json_each(?2))`,
