@@ -123,6 +123,26 @@ describe('ranking: when nothing has every word', () => {
       await engine.close()
     }
   })
+
+  it('chooses the word to leave out among the rows the filters let through', async () => {
+    // Unfiltered, leaving out "kỳ" would find the document; among news only "lịch" is in the way.
+    const doc = syntheticDocument('lich-sinh-hoat', { title: 'Lịch sinh hoạt chi bộ thường xuyên' })
+    const news = {
+      ...syntheticDocument('tin-sinh-hoat', { title: 'Sinh hoạt chi bộ thường kỳ ở khu dân cư' }),
+      kind: 'news' as const,
+      id: 'news:tin-sinh-hoat',
+      url: '/tin-tuc/tin-sinh-hoat/',
+      type: null,
+    }
+    const engine = open()
+    try {
+      await engine.replaceAll(inBatches([doc, news], 10))
+      const r = await engine.search({ q: 'lịch sinh hoạt chi bộ thường kỳ', filters: { kind: 'news' }, page: 1, limit: 10 })
+      expect(r.hits.map((h) => h.slug)).toEqual(['tin-sinh-hoat'])
+    } finally {
+      await engine.close()
+    }
+  })
 })
 
 describe('ranking: numbers', () => {

@@ -451,6 +451,14 @@ export class ItemColumns {
     return bits
   }
 
+  /** The visible rows passing every filter (read-only: callers copy before changing it). */
+  passing(filters: ActiveFilter[], visible: Visible): Bits {
+    if (filters.length === 0) return visible.bits
+    const bits = visible.bits.slice()
+    for (const f of filters) andInto(bits, this.filterBits(f))
+    return bits
+  }
+
   /** Every facet counted over every live item (no filter). */
   private allCounts(): Int32Array[] {
     if (!this.allCountsCache) {

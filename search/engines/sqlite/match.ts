@@ -83,21 +83,22 @@ export class Matcher {
     let kept = words.map((_, i) => i)
     let chosen = attempt(kept)
     for (let level = 0; !chosen && kept.length > 1; level++) {
-      kept = level < MAX_RELAX_LEVELS ? this.relax(t, columns, words, kept, visible, memo) : kept.slice(0, -1)
+      kept = level < MAX_RELAX_LEVELS ? this.relax(t, columns, words, kept, columns.passing(filters, visible), memo) : kept.slice(0, -1)
       chosen = attempt(kept)
     }
     return { ...(chosen ?? first!), numberRids }
   }
 
   /**
-   * `kept` less one word, when all of them match nothing: a word no visible item has (even with
+   * `kept` less one word, when all of them match nothing `within` (the visible rows passing the
+   * filters): a word no such item has (even with
    * typos), else — among the words whose removal leaves a match — the commonest (it tells the
    * least), else the last word. "lịch sinh hoạt chi bộ thường kỳ" on the public site loses
    * "lịch" (only members' notices have it with the rest), where dropping trailing words kept
    * "lịch" and lost "thường kỳ". One AND per word from prefix and suffix products: ~3 × words
    * bitmap operations per level, and only on the path where nothing matched.
    */
-  private relax(t: Tables, columns: ItemColumns, words: string[], kept: number[], visible: Visible, memo: Map<string, unknown>): number[] {
+  private relax(t: Tables, columns: ItemColumns, words: string[], kept: number[], within: Bits, memo: Map<string, unknown>): number[] {
     const plan = planQuery(
       this.c,
       t,
@@ -109,7 +110,7 @@ export class Matcher {
     const sets = plan.alts.map((alternatives) => {
       const group = new Uint32Array(columns.words)
       for (const term of alternatives) orSetInto(group, this.postingSet(t, columns, 'full', term))
-      andInto(group, visible.bits)
+      andInto(group, within)
       return group
     })
     const counts = sets.map(popcount)

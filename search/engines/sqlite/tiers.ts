@@ -26,10 +26,12 @@ import { byScore, Scorer } from './score'
 
 /**
  * Items per tier ordered by score. The rank order picks them (in force and recent first), so a
- * window is a fixed set whatever page is asked: pages never overlap or skip. 100 covers ten pages
- * of ten and costs ~0.1–0.3 ms of scoring at 100 k items (headlines and posting sets are in memory).
+ * window is a fixed set whatever page is asked: pages never overlap or skip. 30 covers the first
+ * three pages of ten. The phrase tier must find at least this many phrases before it stops (see
+ * rankPage): with 100, a common-word query whose phrase is rare checked ten times more candidates
+ * than for a page of ten, and often fell back to FTS5 (bench/search: "no-match", "long").
  */
-export const RERANK_WINDOW = 100
+export const RERANK_WINDOW = 30
 
 /**
  * The phrase tier checks candidates in JS (phraseTier) until it has the page; it asks FTS5 for the
