@@ -4,12 +4,17 @@
  * is looked up, how facets are ordered, and which query parameters an engine accepts.
  *
  * Ranking intent (each engine implements it with its own means, see the engine files):
- *   1. the exact document(s) whose number the query contains (several when a number was reused);
+ *   1. the exact document(s) whose number the query contains (several when a number was reused;
+ *      a second number in the query is looked up too);
  *   2. then text matches by where all the words were found: number/title ≫ catalogue line (type,
  *      issuer, subjects, year) ≫ summary ≫ body and attachment text; fewer typos first;
- *   3. when otherwise equal: in force before superseded before expired, then newest first.
- * Every query word must match (AND); when nothing matches, trailing words are dropped one by one.
- * An empty query browses: newest first.
+ *   3. among those, rarer words, shorter titles and words together and in order count more
+ *      (BM25F-like; a document titled with the phrase above news quoting it);
+ *   4. when otherwise equal: documents before news and topics, in force before superseded before
+ *      expired, then newest first, then by URL (never by the order items were indexed in).
+ * Every query word must match (AND); when nothing matches, the embedded engine leaves out a word
+ * nothing has, else the commonest word whose removal leaves a match (sqlite/match.ts, relax());
+ * Meilisearch drops trailing words. An empty query browses: newest first.
  */
 import {
   FILTERS,
