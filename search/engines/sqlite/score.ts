@@ -43,7 +43,6 @@ const NON_DOCUMENT_FACTOR = 0.93
 /** One query word for scoring: its own terms (word, completions or prefix) and typo candidates, with sets per scope. */
 interface GroupScore {
   exact: (token: string) => boolean
-  typo: (token: string) => boolean
   idf: number
   sets: (scope: Scope, typo: boolean) => PostingSet[]
 }
@@ -54,6 +53,10 @@ export class Scorer {
   private readonly groups: GroupScore[]
   private readonly totalIdf: number
   private readonly documentCode: number
+  /** Per headline token, the groups it matches and how (1 exact, TYPO_WEIGHT typo): one pass over a headline scores every group. */
+  private readonly byToken = new Map<string, Array<[number, number]>>()
+  /** Groups matching by prefix (FTS5 expands the prefix itself): checked per token. */
+  private readonly prefixes: Array<[number, string]> = []
 
   constructor(
     private readonly columns: ItemColumns,
@@ -65,14 +68,12 @@ export class Scorer {
       const own = plan.alts[i].filter((term) => !g.candidates.includes(term))
       const ownWords = new Set(own.filter((term) => !term.endsWith('*')))
       const prefixes = own.filter((term) => term.endsWith('*')).map((term) => term.slice(0, -1))
-      const typoWords = new Set(g.candidates)
       // An unknown word's rarity is its candidates' (else it would weigh as the rarest word of all).
       const ownDf = Math.max(0, ...own.map((term) => setOf('full', term).count))
       const df = Math.max(1, ownDf || Math.max(0, ...g.candidates.map((term) => setOf('full', term).count)))
       const cache = new Map<string, PostingSet[]>()
       return {
         exact: (token) => ownWords.has(token) || prefixes.some((p) => token.startsWith(p)),
-        typo: (token) => typoWords.has(token),
         idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)),
         sets: (scope, typo) => {
           const key = `${scope}${typo}`
@@ -87,6 +88,19 @@ export class Scorer {
     })
     this.totalIdf = this.groups.reduce((sum, g) => sum + g.idf, 0)
     this.documentCode = columns.dicts.kind.index.get('document') ?? -1
+    plan.groups.forEach((g, i) => {
+      const add = (token: string, weight: number) => {
+        const list = this.byToken.get(token) ?? []
+        if (!list.some(([group]) => group === i)) list.push([i, weight])
+        this.byToken.set(token, list)
+      }
+      for (const term of plan.alts[i]) {
+        if (g.candidates.includes(term)) continue
+        if (term.endsWith('*')) this.prefixes.push([i, term.slice(0, -1)])
+        else add(term, 1)
+      }
+      for (const term of g.candidates) add(term, TYPO_WEIGHT)
+    })
   }
 
   /**
@@ -101,50 +115,60 @@ export class Scorer {
     const bar = tokens ? tokens.indexOf('|') : -1
     const titleLength = tokens ? Math.max(1, tokens.length - bar - 2) : AVG_TITLE_WORDS
     const norm = 1 - B + (B * titleLength) / AVG_TITLE_WORDS
-    // Title positions of each word (exact or typo), for proximity; number tokens count as position -1.
+    const n = this.groups.length
+    // Per group: title frequency, best match in the number, and title positions (for proximity).
+    const tfs = new Float64Array(n)
+    const inNumbers = new Float64Array(n)
+    const at: number[][] = Array.from({ length: n }, () => [])
+    if (tokens) {
+      const hit = (group: number, weight: number, i: number) => {
+        // The number is written several ways in its column ("21-NQ/TW 21-nq/tw 21nqtw"): once is enough.
+        if (i < bar) inNumbers[group] = Math.max(inNumbers[group], weight)
+        else {
+          tfs[group] += weight
+          at[group].push(i - bar - 1)
+        }
+      }
+      for (let i = 1; i < tokens.length - 1; i++) {
+        const token = tokens[i]
+        const list = this.byToken.get(token)
+        if (list) for (const [group, weight] of list) hit(group, weight, i)
+        for (const [group, prefix] of this.prefixes) if (token.startsWith(prefix) && !list?.some(([g]) => g === group)) hit(group, 1, i)
+      }
+    }
     const positions: number[][] = []
     let score = 0
     const isDocument = this.columns.cols[FILTER_INDEX.kind][rid] === this.documentCode
     const yearCode = this.columns.cols[FILTER_INDEX.year][rid]
     const year = yearCode >= 0 ? this.columns.dicts.year.values[yearCode] : null
-    for (const g of this.groups) {
-      let tf = 0
-      let inNumber = 0
-      const at: number[] = []
-      if (tokens) {
-        for (let i = 1; i < tokens.length - 1; i++) {
-          const token = tokens[i]
-          const weight = g.exact(token) ? 1 : g.typo(token) ? TYPO_WEIGHT : 0
-          if (weight === 0) continue
-          // The number is written several ways in its column ("21-NQ/TW 21-nq/tw 21nqtw"): once is enough.
-          if (i < bar) inNumber = Math.max(inNumber, weight)
-          else {
-            tf += weight
-            at.push(i - bar - 1)
-          }
-        }
-        tf += inNumber
-      } else {
-        tf = this.inScope(g, 'title', rid)
-      }
+    for (let k = 0; k < n; k++) {
+      const g = this.groups[k]
+      const inNumber = inNumbers[k]
+      const tf = tokens ? tfs[k] + inNumber : this.inScope(g, 'title', rid)
       if (numberHit && inNumber > 0) continue
-      positions.push(at)
-      // A document's year is part of how it is cited ("Chỉ thị 35-CT/TW năm 2019": numbers are
-      // reused from one term to the next), so it weighs like a title word rather than a catalogue one.
-      if (tf === 0 && isDocument && year !== null && g.exact(year)) tf = 1
-      let weighted = (W_TITLE * tf) / norm
-      if (tf === 0) {
-        const meta = this.inScope(g, 'catalogue', rid)
-        const summary = meta ? 0 : this.inScope(g, 'head', rid)
-        // Not in the head means body or attachment text (or nowhere: a number hit without the word).
-        weighted = meta ? W_META * meta : summary ? W_SUMMARY * summary : W_BODY * this.inScope(g, 'full', rid)
-      }
-      score += (g.idf * weighted * (K1 + 1)) / (weighted + K1)
+      positions.push(at[k])
+      score += this.groupScore(g, tf, norm, rid, isDocument, year)
     }
     score += this.totalIdf * this.proximity(positions)
     const status = STATUS_FACTOR[this.columns.rank[rid]] ?? 1
     const kind = isDocument ? 1 : NON_DOCUMENT_FACTOR
     return score * status * kind
+  }
+
+  /** One word's BM25F share: title frequency (length-normalised) or the best other field it is in. */
+  private groupScore(g: GroupScore, titleTf: number, norm: number, rid: number, isDocument: boolean, year: string | null): number {
+    let tf = titleTf
+    // A document's year is part of how it is cited ("Chỉ thị 35-CT/TW năm 2019": numbers are
+    // reused from one term to the next), so it weighs like a title word rather than a catalogue one.
+    if (tf === 0 && isDocument && year !== null && g.exact(year)) tf = 1
+    let weighted = (W_TITLE * tf) / norm
+    if (tf === 0) {
+      const meta = this.inScope(g, 'catalogue', rid)
+      const summary = meta ? 0 : this.inScope(g, 'head', rid)
+      // Not in the head means body or attachment text (or nowhere: a number hit without the word).
+      weighted = meta ? W_META * meta : summary ? W_SUMMARY * summary : W_BODY * this.inScope(g, 'full', rid)
+    }
+    return (g.idf * weighted * (K1 + 1)) / (weighted + K1)
   }
 
   /** 1 for an exact term of the group in `scope`, TYPO_WEIGHT for a typo candidate only, else 0. */
