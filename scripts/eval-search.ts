@@ -1,7 +1,8 @@
 /**
  * `npm run eval:search [-- --verbose]`: the judged query set (search/eval/queries.json) over the
  * shared corpus, against each engine — the embedded one always, Meilisearch when MEILI_URL is set.
- * Reports MRR, success@1 (what matters for numbers) and recall@10 per category and engine.
+ * Reports MRR, nDCG@10, success@1 (what matters for numbers), recall@10 and leaks (members-only
+ * records listed for a leak probe: must be 0) per category and engine.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -57,10 +58,12 @@ for (const { name, open } of engines) {
   try {
     const outcomes = await evaluate(engine)
     console.log(`\n## ${name} — ${queries.length} queries, ${items.length} items\n`)
-    console.log('| category | queries | MRR | success@1 | recall@10 | zero results |')
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: |')
+    console.log('| category | queries | MRR | nDCG@10 | success@1 | recall@10 | zero results | leaks |')
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
     for (const s of score(outcomes))
-      console.log(`| ${s.category} | ${s.queries} | ${pct(s.mrr)} | ${pct(s.successAt1)} | ${pct(s.recallAt10)} | ${s.zeroResults} |`)
+      console.log(
+        `| ${s.category} | ${s.queries} | ${pct(s.mrr)} | ${pct(s.ndcgAt10)} | ${pct(s.successAt1)} | ${pct(s.recallAt10)} | ${s.zeroResults} | ${s.leaks} |`,
+      )
     const misses = outcomes.filter((o) => !o.query.relevant.includes(o.ranked[0] ?? ''))
     if (values.verbose || misses.length) {
       console.log(`\nNot first (${misses.length}):`)

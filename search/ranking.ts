@@ -4,12 +4,17 @@
  * is looked up, how facets are ordered, and which query parameters an engine accepts.
  *
  * Ranking intent (each engine implements it with its own means, see the engine files):
- *   1. the exact document(s) whose number the query contains (several when a number was reused);
+ *   1. the exact document(s) whose number the query contains (several when a number was reused;
+ *      a second number in the query is looked up too);
  *   2. then text matches by where all the words were found: number/title ≫ catalogue line (type,
  *      issuer, subjects, year) ≫ summary ≫ body and attachment text; fewer typos first;
- *   3. when otherwise equal: in force before superseded before expired, then newest first.
- * Every query word must match (AND); when nothing matches, trailing words are dropped one by one.
- * An empty query browses: newest first.
+ *   3. among those, rarer words, shorter titles and words together and in order count more
+ *      (BM25F-like; a document titled with the phrase above news quoting it);
+ *   4. when otherwise equal: documents before news and topics, in force before superseded before
+ *      expired, then newest first, then by URL (never by the order items were indexed in).
+ * Every query word must match (AND); when nothing matches, the embedded engine leaves out a word
+ * nothing has, else the commonest word whose removal leaves a match (sqlite/match.ts, relax());
+ * Meilisearch drops trailing words. An empty query browses: newest first.
  */
 import {
   FILTERS,
@@ -27,8 +32,14 @@ import type { ScopeKey } from '../core/scopes'
 import { documentNumberQueryKeys, findDocumentNumber } from '../core/documentNumbers'
 import { foldWords } from '../core/vietnamese'
 
-/** Meilisearch reads only the first 10 query words; the embedded engine does the same. */
-export const MAX_QUERY_WORDS = 10
+/**
+ * Query words the embedded engine uses. A pasted title runs to 15–25 syllables ("Nghị quyết về
+ * công tác dân số trong tình hình mới" is 11): cutting at 10 dropped the words that told such
+ * titles apart. The bound keeps a query cheap whatever is typed: a word costs a few vocabulary
+ * lookups (memoised per query, match.ts) and one posting set, and MAX_QUERY_LENGTH (200 characters)
+ * allows at most ~100 one-letter words. Meilisearch itself reads only the first 10 words of a query.
+ */
+export const MAX_QUERY_WORDS = 32
 
 /**
  * Typo tolerance sized for Vietnamese: syllables are 1–7 letters, so the Meilisearch defaults (one
@@ -42,6 +53,22 @@ export const TYPO_MIN_LENGTH = { oneTypo: 4, twoTypos: 8 } as const
 export function typoBudget(word: string): 0 | 1 | 2 {
   if (!/^[a-z]+$/.test(word)) return 0
   return word.length >= TYPO_MIN_LENGTH.twoTypos ? 2 : word.length >= TYPO_MIN_LENGTH.oneTypo ? 1 : 0
+}
+
+/**
+ * What a folded word typed with Telex but without the keyboard's conversion means: "quyeets" →
+ * "quyet" (quyết), "nghij" → "nghi", "dduwowngf" → "duong". Members on a phone or a borrowed
+ * computer often type this way; such words are two or three edits from their folded form,
+ * outside the typo budget. No Vietnamese syllable ends in s, f, r, x or j, and dd, aa, ee, aw, ow,
+ * uw do not occur in folded words; "oo" does (xoong), but the reading is only ever a typo
+ * candidate for a word the index does not know. Null when the word reads the same.
+ */
+export function telexWord(word: string): string | null {
+  if (!/^[a-z]+$/.test(word)) return null
+  let w = word
+  if (w.length > 2 && /[aeiouy][a-z]*[sfrxj]$/.test(w)) w = w.slice(0, -1)
+  w = w.replace(/dd/g, 'd').replace(/aa|aw/g, 'a').replace(/ee/g, 'e').replace(/oo|ow/g, 'o').replace(/uw/g, 'u')
+  return w !== word && w.length > 0 ? w : null
 }
 
 /** A last word shorter than this is matched whole, not as a prefix (one letter would match half the index). */
@@ -59,19 +86,24 @@ export interface NumberLookup {
   shortKeys: string[]
   /** A year given with a short number ("nghị định 13/2023"): the document's year must match. */
   year: number | null
+  /** A second number in the same query ("kế hoạch 05-KH/CB thực hiện quy định 144"), looked up too. */
+  also?: NumberLookup
 }
 
 /**
  * The exact-number lookup for a query, or null when the query holds no document number. "quyết
  * định 213" looks up 213-QĐ under both types that use QĐ (quyết định and quy định); "21-NQ/TW"
- * finds every document that carried that number (2017 and 2022).
+ * finds every document that carried that number (2017 and 2022). A query citing two numbers
+ * looks up both (a plan that implements a rule, a rule that replaces another): the first alone
+ * may be one the reader cannot see, and then nothing was pinned.
  */
-export function numberLookup(q: string): NumberLookup | null {
+export function numberLookup(q: string, depth = 0): NumberLookup | null {
   const found = findDocumentNumber(q)
   if (!found) return null
   const keys = documentNumberQueryKeys(found)
-  if (found.issuer === null) return { keys: [], shortKeys: keys, year: found.year }
-  return { keys, shortKeys: [], year: null }
+  const lookup: NumberLookup = found.issuer === null ? { keys: [], shortKeys: keys, year: found.year } : { keys, shortKeys: [], year: null }
+  const also = depth === 0 && found.rest ? numberLookup(found.rest, 1) : null
+  return also ? { ...lookup, also } : lookup
 }
 
 /** Facet order shown to members: years newest first, everything else by count, then by value. */

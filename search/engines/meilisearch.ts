@@ -79,6 +79,8 @@ export interface MeiliDocument extends Omit<SearchItem, 'numberCompactKey' | 'fi
   /** Printed number and canonical key ("27-QĐ/TW 27-qd/tw 27qdtw 27qd"). */
   numberText: string
   statusRank: number
+  /** 0 for documents, 1 for news, topics and announcements: documents first when otherwise equal. */
+  kindRank: number
   /** Catalogue line: kind, type label and codes, issuer, subjects, year (search/indexing.ts). */
   meta: string
 }
@@ -107,6 +109,7 @@ export function toMeiliDocument(item: SearchItem): MeiliDocument {
     fields: [...new Set(item.fields ?? [])],
     status: item.status,
     statusRank: statusRank(item.status),
+    kindRank: item.kind === 'document' ? 0 : 1,
     meta: metaText(item),
     summary: cleanText(item.summary),
     body: cleanText(item.body),
@@ -168,10 +171,16 @@ export const MEILI_SETTINGS: Settings = {
   // Ranking intent: number ≫ title ≫ catalogue line ≫ summary ≫ body/attachment.
   searchableAttributes: ['numberCompactKeys', 'numberText', 'title', 'meta', 'summary', 'body', 'attachmentText'],
   filterableAttributes: ['kind', 'type', 'issuer', 'level', 'year', 'fields', 'status', 'numberKey', 'numberShortKey', 'pk', 'scope'],
-  sortableAttributes: ['issuedAt', 'year', 'statusRank'],
-  // `sort` sits before the tie-breakers so that browsing (empty query, sort=issuedAt:desc) is
-  // newest first; text queries send no sort, so in force first decides among otherwise equal hits.
-  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'statusRank:asc', 'exactness', 'issuedAt:desc'],
+  sortableAttributes: ['issuedAt', 'year', 'statusRank', 'kindRank', 'url'],
+  // The embedded engine's intent (search/ranking.ts, sqlite/tiers.ts and score.ts): every word,
+  // fewer typos first, then where the words are (number ≫ title ≫ catalogue ≫ summary ≫ body:
+  // `attribute` before `proximity`, as the embedded tiers come before its proximity bonus), then
+  // words together, then exact words over prefixes. `sort` sits before the tie-breakers so that
+  // browsing (empty query, sort=issuedAt:desc) is newest first; text queries send no sort, so
+  // documents before news and topics that quote them, in force first, newest, and finally the URL
+  // decide among otherwise equal hits: the order is a function of the documents, never of the
+  // order Meilisearch received them in.
+  rankingRules: ['words', 'typo', 'attribute', 'proximity', 'exactness', 'sort', 'kindRank:asc', 'statusRank:asc', 'issuedAt:desc', 'url:asc'],
   typoTolerance: {
     enabled: true,
     minWordSizeForTypos: { oneTypo: TYPO_MIN_LENGTH.oneTypo, twoTypos: TYPO_MIN_LENGTH.twoTypos },
@@ -207,6 +216,7 @@ export function filterClause([name, value]: ActiveFilter): string {
 }
 
 export function numberClause(lookup: NumberLookup): string {
+  if (lookup.also) return `(${numberClause({ ...lookup, also: undefined })}) OR (${numberClause(lookup.also)})`
   const parts: string[] = []
   if (lookup.keys.length) parts.push(`numberKey IN [${lookup.keys.map(quoteFilterValue).join(', ')}]`)
   if (lookup.shortKeys.length) parts.push(`numberShortKey IN [${lookup.shortKeys.map(quoteFilterValue).join(', ')}]`)

@@ -215,6 +215,8 @@ describe('meilisearch engine: documents, settings, filters', () => {
     expect(doc.meta).toContain('Quy định')
     expect(doc.summary).toBe('Có dấu giả') // marker characters never reach the index
     expect(doc.statusRank).toBe(0)
+    expect(doc.kindRank).toBe(0)
+    expect(toMeiliDocument({ ...item, kind: 'news' }).kindRank).toBe(1)
   })
 
   it('has settings for short Vietnamese syllables and exact numbers', () => {
@@ -228,6 +230,13 @@ describe('meilisearch engine: documents, settings, filters', () => {
       expect.arrayContaining(['kind', 'type', 'issuer', 'level', 'year', 'fields', 'status', 'numberKey', 'numberShortKey']),
     )
     expect(MEILI_SETTINGS.rankingRules?.indexOf('statusRank:asc')).toBeGreaterThan(MEILI_SETTINGS.rankingRules!.indexOf('attribute'))
+    // Same intent as the embedded engine: where the words are before how close they are, and a
+    // last tie-break that is a function of the documents (not of the order they were sent in).
+    const rules = MEILI_SETTINGS.rankingRules!
+    expect(rules.indexOf('attribute')).toBeLessThan(rules.indexOf('proximity'))
+    expect(rules.indexOf('kindRank:asc')).toBeGreaterThan(rules.indexOf('exactness'))
+    expect(rules.at(-1)).toBe('url:asc')
+    expect(MEILI_SETTINGS.sortableAttributes).toEqual(expect.arrayContaining(['kindRank', 'url']))
     const syn = synonyms()
     expect(syn.nq).toEqual(['nghi quyet'])
     expect(syn.qd).toEqual(expect.arrayContaining(['quyet dinh', 'quy dinh']))
@@ -242,6 +251,7 @@ describe('meilisearch engine: documents, settings, filters', () => {
     expect(numberClause(numberLookup('21-NQ/TW')!)).toBe('numberKey IN ["21-nq/tw"]')
     expect(numberClause(numberLookup('quyết định 213')!)).toBe('numberShortKey IN ["213-qd"]')
     expect(numberClause(numberLookup('nghị định 13/2023')!)).toBe('numberShortKey IN ["13-nd"] AND year = "2023"')
+    expect(numberClause(numberLookup('21-NQ/TW thay thế nghị quyết 20')!)).toBe('(numberKey IN ["21-nq/tw"]) OR (numberShortKey IN ["20-nq"])')
   })
 
   it('builds snippets from _formatted: escaped, marks only, best attribute', () => {

@@ -234,6 +234,7 @@ describe('ItemColumns.evaluateBits', () => {
       r.next() < 0.2 ? null : r.pick(['in-force', 'expired', 'superseded']),
       `${r.int(2018, 2025)}-05-05`,
       r.next() < 0.6 ? 'public' : r.pick(SCOPES),
+      `/tai-lieu/${r.int(1, 1_000_000)}/`,
     ]
     const put = (rid: number) => {
       const row = randomRow(rid)

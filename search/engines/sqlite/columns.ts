@@ -48,8 +48,8 @@ export interface BitEvaluation {
   counts: Record<FilterName, Int32Array>
 }
 
-/** One item's columns as refresh() reads them: rid, version, kind, type, issuer, level, year, fields, status, issued_at, scope. */
-export type ItemRow = [number, number, string, string | null, string | null, string | null, number, string, string | null, string, string]
+/** One item's columns as refresh() reads them: rid, version, kind, type, issuer, level, year, fields, status, issued_at, scope, url. */
+export type ItemRow = [number, number, string, string | null, string | null, string | null, number, string, string | null, string, string, string]
 
 /**
  * The live rows a query may see — every one, or those of the reader's scopes — with their number
@@ -70,8 +70,9 @@ export const RID_BITS = 2 ** 22
 const MAX_ORDER_PATCHES = 2000
 
 /**
- * Live rowids sorted by a key (ascending), ties by rowid descending (most recently indexed first),
- * kept sorted through changes one rowid at a time: binary search, then a memmove.
+ * Live rowids sorted by a key (ascending), ties by `tie` (the URL: a function of the documents, so
+ * that a fresh index and a live one, or a republished item, keep the same order), kept sorted
+ * through changes one rowid at a time: binary search, then a memmove.
  */
 class SortedOrder {
   private n: number
@@ -79,6 +80,7 @@ class SortedOrder {
   constructor(
     private ids: Int32Array,
     private readonly key: (rid: number) => number,
+    private readonly tie: (a: number, b: number) => number,
   ) {
     this.n = ids.length
   }
@@ -95,7 +97,7 @@ class SortedOrder {
       const mid = (lo + hi) >>> 1
       const other = this.ids[mid]
       const km = this.key(other)
-      if (km < k || (km === k && other > rid)) lo = mid + 1
+      if (km < k || (km === k && this.tie(other, rid) < 0)) lo = mid + 1
       else hi = mid
     }
     return lo
@@ -187,6 +189,8 @@ export class ItemColumns {
   alive = new Uint8Array(0)
   rank = new Uint8Array(0)
   day = new Int32Array(0)
+  /** Per rowid, the item's URL: the last tie-break of every order (unique per item, and insertion order plays no part). */
+  url: string[] = []
   /** Dictionary code per rowid for each single-valued facet, indexed like FILTERS (-1: none). */
   cols: Int32Array[] = FILTERS.map(() => new Int32Array(0))
   fields: Array<Int32Array | undefined> = []
@@ -293,7 +297,7 @@ export class ItemColumns {
   }
 
   set(row: ItemRow): void {
-    const [rid, version, kind, type, issuer, level, year, fields, status, issuedAt, scope] = row
+    const [rid, version, kind, type, issuer, level, year, fields, status, issuedAt, scope, url] = row
     this.grow(rid)
     if (rid >= this.ridLimit) this.ridLimit = rid + 1
     if (this.alive[rid]) {
@@ -312,6 +316,7 @@ export class ItemColumns {
     this.forgetHeadline(rid)
     this.rank[rid] = statusRank(status as ValidityStatus | null)
     this.day[rid] = dayNumber(issuedAt)
+    this.url[rid] = url
     this.account(rid, 1)
     this.reorder(rid, 1)
     if (version > this.version) this.version = version
@@ -446,6 +451,14 @@ export class ItemColumns {
     return bits
   }
 
+  /** The visible rows passing every filter (read-only: callers copy before changing it). */
+  passing(filters: ActiveFilter[], visible: Visible): Bits {
+    if (filters.length === 0) return visible.bits
+    const bits = visible.bits.slice()
+    for (const f of filters) andInto(bits, this.filterBits(f))
+    return bits
+  }
+
   /** Every facet counted over every live item (no filter). */
   private allCounts(): Int32Array[] {
     if (!this.allCountsCache) {
@@ -554,31 +567,46 @@ export class ItemColumns {
     return out
   }
 
-  /** Alive rowids by a numeric key (ascending); keys stay exact below 2^53. */
+  /** URL order, then rowid (only for equal URLs, which one index never holds): the tie-break of the orders. */
+  private readonly tie = (a: number, b: number): number => {
+    const x = this.url[a] ?? ''
+    const y = this.url[b] ?? ''
+    return x < y ? -1 : x > y ? 1 : b - a
+  }
+
+  /** Alive rowids by a numeric key (ascending), ties by URL; keys stay exact below 2^53. */
   private sortedBy(key: (rid: number) => number): Int32Array {
-    const rids = this.aliveRids().slice()
+    let rids = this.aliveRids().slice()
     const n = rids.length
     if (this.cap <= RID_BITS) {
+      // Typed-array sort of packed keys, then the runs of equal keys (one day, one status: a few
+      // items each) put in URL order.
       const keys = new Float64Array(n)
       for (let i = 0; i < n; i++) keys[i] = key(rids[i]) * RID_BITS + (RID_BITS - 1 - rids[i])
       keys.sort()
       for (let i = 0; i < n; i++) rids[i] = RID_BITS - 1 - (keys[i] % RID_BITS)
-      return rids
+    } else rids = Int32Array.from([...rids].sort((a, b) => key(a) - key(b)))
+    for (let start = 0; start < n; ) {
+      const k = key(rids[start])
+      let end = start + 1
+      while (end < n && key(rids[end]) === k) end++
+      if (end - start > 1) rids.subarray(start, end).sort(this.tie)
+      start = end
     }
-    return Int32Array.from([...rids].sort((a, b) => key(a) - key(b) || b - a))
+    return rids
   }
 
   private readonly rankKey = (rid: number) => this.rank[rid] * 1e8 + (99_999_999 - this.day[rid])
   private readonly browseKey = (rid: number) => (99_999_999 - this.day[rid]) * 4 + this.rank[rid]
 
-  /** In force first, then newest, then most recently indexed: the order inside a ranking tier. */
+  /** In force first, then newest, then by URL: the order inside a ranking tier before scoring (score.ts). */
   rankOrder(): Int32Array {
-    return (this.rankOrderCache ??= new SortedOrder(this.sortedBy(this.rankKey), this.rankKey)).view
+    return (this.rankOrderCache ??= new SortedOrder(this.sortedBy(this.rankKey), this.rankKey, this.tie)).view
   }
 
-  /** Newest first, in force first on the same day: the browse order of an empty query. */
+  /** Newest first, in force first on the same day, then by URL: the browse order of an empty query. */
   browseOrder(): Int32Array {
-    return (this.browseOrderCache ??= new SortedOrder(this.sortedBy(this.browseKey), this.browseKey)).view
+    return (this.browseOrderCache ??= new SortedOrder(this.sortedBy(this.browseKey), this.browseKey, this.tie)).view
   }
 
   /**

@@ -10,7 +10,7 @@
  * with typo candidates for every word, then with trailing words dropped one at a time.
  */
 import type { NumberLookup } from '../../ranking'
-import { addIds, andInto, type Bits } from './bits'
+import { addIds, andInto, popcount, type Bits } from './bits'
 import type { ActiveFilter, BitEvaluation, ItemColumns, Visible } from './columns'
 import type { Connection } from './connection'
 import type { Memory } from './memory'
@@ -25,6 +25,9 @@ export interface Matched {
   ev: BitEvaluation
   numberRids: number[]
 }
+
+/** Words left out by relax() before the rest are dropped from the end (bounds the cost of a long query matching nothing). */
+const MAX_RELAX_LEVELS = 4
 
 /** A prefix with more rare completions than this is left to FTS5's prefix query. */
 const MAX_RARE_COMPLETIONS = 512
@@ -50,30 +53,90 @@ export class Matcher {
 
   /**
    * The match set of a query with its facets, among the `visible` rows: all words, then with
-   * typos, then fewer words (what counts as "nothing matches" is what the reader sees).
+   * typos, then fewer words (what counts as "nothing matches" is what the reader sees). Which words
+   * to leave out: relax().
    */
   match(t: Tables, columns: ItemColumns, words: string[], lookup: NumberLookup | null, filters: ActiveFilter[], visible: Visible): Matched {
     const numberRids = lookup ? this.numberRids(t, lookup) : []
-    let chosen: { plan: Plan; ev: BitEvaluation } | null = null
     let first: { plan: Plan; ev: BitEvaluation } | null = null
-    search: for (let k = words.length; k >= 1; k--) {
+    const memo = new Map<string, unknown>()
+    const attempt = (kept: number[]): { plan: Plan; ev: BitEvaluation } | null => {
+      const last = kept[kept.length - 1] === words.length - 1
       for (const fuzzy of [false, true]) {
-        const plan = planQuery(this.c, t, words.slice(0, k), k === words.length, fuzzy)
+        const plan = planQuery(
+          this.c,
+          t,
+          kept.map((i) => words[i]),
+          last,
+          fuzzy,
+          memo,
+        )
         if (fuzzy && !plan.widened) break
         const bits = plan.matchable ? this.exprBits(t, columns, plan, 'full') : new Uint32Array(columns.words)
         if (numberRids.length) addIds(bits, numberRids)
         const ev = columns.evaluateBits(bits, filters, visible)
-        if (k === words.length) first = { plan, ev }
-        if (ev.n > 0) {
-          chosen = { plan, ev }
-          break search
-        }
+        if (kept.length === words.length) first = { plan, ev }
+        if (ev.n > 0) return { plan, ev }
       }
+      return null
+    }
+    let kept = words.map((_, i) => i)
+    let chosen = attempt(kept)
+    for (let level = 0; !chosen && kept.length > 1; level++) {
+      kept = level < MAX_RELAX_LEVELS ? this.relax(t, columns, words, kept, columns.passing(filters, visible), memo) : kept.slice(0, -1)
+      chosen = attempt(kept)
     }
     return { ...(chosen ?? first!), numberRids }
   }
 
+  /**
+   * `kept` less one word, when all of them match nothing `within` (the visible rows passing the
+   * filters): a word no such item has (even with
+   * typos), else — among the words whose removal leaves a match — the commonest (it tells the
+   * least), else the last word. "lịch sinh hoạt chi bộ thường kỳ" on the public site loses
+   * "lịch" (only members' notices have it with the rest), where dropping trailing words kept
+   * "lịch" and lost "thường kỳ". One AND per word from prefix and suffix products: ~3 × words
+   * bitmap operations per level, and only on the path where nothing matched.
+   */
+  private relax(t: Tables, columns: ItemColumns, words: string[], kept: number[], within: Bits, memo: Map<string, unknown>): number[] {
+    const plan = planQuery(
+      this.c,
+      t,
+      kept.map((i) => words[i]),
+      kept[kept.length - 1] === words.length - 1,
+      true,
+      memo,
+    )
+    const sets = plan.alts.map((alternatives) => {
+      const group = new Uint32Array(columns.words)
+      for (const term of alternatives) orSetInto(group, this.postingSet(t, columns, 'full', term))
+      andInto(group, within)
+      return group
+    })
+    const counts = sets.map(popcount)
+    const dead = counts.indexOf(0)
+    if (dead >= 0) return kept.filter((_, i) => i !== dead)
+    const n = sets.length
+    const prefix: Bits[] = [new Uint32Array(columns.words).fill(0xffffffff)]
+    for (let i = 0; i < n; i++) {
+      const next = prefix[i].slice()
+      andInto(next, sets[i])
+      prefix.push(next)
+    }
+    const suffix: Bits = new Uint32Array(columns.words).fill(0xffffffff)
+    let drop = -1
+    for (let i = n - 1; i >= 0; i--) {
+      const without = prefix[i].slice()
+      andInto(without, suffix)
+      if (popcount(without) > 0 && (drop < 0 || counts[i] > counts[drop])) drop = i
+      andInto(suffix, sets[i])
+    }
+    if (drop < 0) drop = n - 1
+    return kept.filter((_, i) => i !== drop)
+  }
+
   private numberRids(t: Tables, lookup: NumberLookup): number[] {
+    if (lookup.also) return [...new Set([...this.numberRids(t, { ...lookup, also: undefined }), ...this.numberRids(t, lookup.also)])]
     const rows = this.c.all<{ rid: number; year: number }>(
       `SELECT rid, year FROM ${t.items} WHERE number_key IN (SELECT value FROM json_each(?1))
        UNION SELECT rid, year FROM ${t.items} WHERE number_short_key IN (SELECT value FROM json_each(?2))`,

@@ -64,7 +64,7 @@ export class Memory {
     const t = tablesOf(gen)
     const gone = this.c.all<{ rid: number; version: number }>(`SELECT rid, version FROM ${t.gone} WHERE version > ?`, columns.version)
     const changed = this.c.prep(
-      `SELECT rid, version, kind, type, issuer, level, year, fields, status, issued_at, scope FROM ${t.items} WHERE version > ? ORDER BY version`,
+      `SELECT rid, version, kind, type, issuer, level, year, fields, status, issued_at, scope, url FROM ${t.items} WHERE version > ? ORDER BY version`,
     )
     changed.setReturnArrays(true)
     const rows = changed.all(columns.version) as unknown as ItemRow[]

@@ -53,14 +53,19 @@ function knows(c: Connection, t: Tables, word: string): boolean {
  * The plan for `words`: the last one a prefix when `lastIsPrefix`; typo candidates for words the
  * index does not know, and for every word when `fuzzy`.
  */
-export function planQuery(c: Connection, t: Tables, words: string[], lastIsPrefix: boolean, fuzzy: boolean): Plan {
+export function planQuery(c: Connection, t: Tables, words: string[], lastIsPrefix: boolean, fuzzy: boolean, memo: Map<string, unknown> = new Map()): Plan {
   let matchable = true
   let widened = false
+  // The match set retries with fewer words (match.ts): each word's lookups are made once per query.
+  const once = <T>(key: string, make: () => T): T => {
+    if (!memo.has(key)) memo.set(key, make())
+    return memo.get(key) as T
+  }
   const groups = words.map((word, i): WordGroup => {
     const prefix = lastIsPrefix && i === words.length - 1 && word.length >= MIN_PREFIX_LENGTH
-    const completed = prefix ? completions(c, t, word) : null
-    const known = prefix ? completed === null || completed.length > 0 : knows(c, t, word)
-    const typos = (!known || fuzzy ? candidates(c, t, word) : []).filter((x) => !completed?.includes(x))
+    const completed = prefix ? once(`c ${word}`, () => completions(c, t, word)) : null
+    const known = prefix ? completed === null || completed.length > 0 : once(`k ${word}`, () => knows(c, t, word))
+    const typos = (!known || fuzzy ? once(`t ${word}`, () => candidates(c, t, word)) : []).filter((x) => !completed?.includes(x))
     if (known && typos.length) widened = true
     if (!known && typos.length === 0) matchable = false
     return { word, prefix, known, completions: completed, candidates: typos }

@@ -76,7 +76,8 @@ export function orSetInto(into: Bits, set: PostingSet): void {
   else addIds(into, set.ids!)
 }
 
-function has(set: PostingSet, rid: number): boolean {
+/** Whether `rid` is in the set. */
+export function hasRid(set: PostingSet, rid: number): boolean {
   if (set.bits) {
     const w = rid >>> 5
     return w < set.bits.length && (set.bits[w] & (1 << (rid & 31))) !== 0
@@ -182,7 +183,7 @@ export class PostingsCache {
     for (const entry of this.entries.values()) {
       for (const [rid, tokens] of changes) {
         const present = tokens !== null && contains(tokens[entry.scope], entry.term)
-        if (present === has(entry, rid)) continue
+        if (present === hasRid(entry, rid)) continue
         entry.count += present ? 1 : -1
         if (entry.bits) {
           if (present && rid >>> 5 >= entry.bits.length) {

@@ -1,8 +1,10 @@
 /**
- * Ranking: which items of a match set fill the requested page, in tiers rather than by bm25.
+ * Ranking: which items of a match set fill the requested page, in tiers, then by score.
  *   1. exact number hits  2. the words as a phrase in number/title  3. all words in number/title
  *   4. … in number/title/catalogue line  5. … in the head (adds the summary)  6. the rest (body,
- *   attachment text); within a tier, the rank order of the item columns (in force first, then newest).
+ *   attachment text); within a tier, the first RERANK_WINDOW items of the rank order of the item
+ *   columns (in force first, then newest, then by URL) are ordered by a BM25F-like score
+ *   (score.ts: word rarity, title length, proximity, typos), the ones after them keep the rank order.
  *
  * FTS5's bm25 reads the whole posting list of every word for its IDF (~60 ms for a common word
  * over 100 k items) and would rank by word statistics a member does not see; tiers follow what a
@@ -20,6 +22,16 @@ import { parseIds, type Matcher } from './match'
 import type { Plan } from './plan'
 import { ASCII_TOKEN } from './postings'
 import type { Tables } from './schema'
+import { byScore, Scorer } from './score'
+
+/**
+ * Items per tier ordered by score. The rank order picks them (in force and recent first), so a
+ * window is a fixed set whatever page is asked: pages never overlap or skip. 30 covers the first
+ * three pages of ten. The phrase tier must find at least this many phrases before it stops (see
+ * rankPage): with 100, a common-word query whose phrase is rare checked ten times more candidates
+ * than for a page of ten, and often fell back to FTS5 (bench/search: "no-match", "long").
+ */
+export const RERANK_WINDOW = 30
 
 /**
  * The phrase tier checks candidates in JS (phraseTier) until it has the page; it asks FTS5 for the
@@ -76,7 +88,8 @@ export class Ranker {
         title = this.matcher.exprBits(t, columns, plan, 'title')
         andInto(title, result)
         andNotInto(title, taken)
-        add(this.phraseTier(t, columns, title, plan, need - assigned))
+        // At least the window: the phrase items scored together must not depend on the page asked.
+        add(this.phraseTier(t, columns, title, plan, Math.max(need - assigned, RERANK_WINDOW)))
       }
       for (const scope of ['title', 'catalogue', 'head'] as const) {
         if (assigned >= need) break
@@ -87,16 +100,18 @@ export class Ranker {
     const restIndex = tiers.length
     const counts = [...tiers.map((x) => x.count), ev.n - assigned]
 
-    // Which slice of which tier the page needs.
-    const wanted = new Map<number, { from: number; to: number; seen: number; got: number[] }>()
+    // Which slice of which tier the page needs; each such tier is read from its start, as far as
+    // the slice or the scoring window reaches.
+    const wanted = new Map<number, { from: number; to: number; take: number; got: number[] }>()
     let start = 0
     let missing = 0
     counts.forEach((count, index) => {
       const from = Math.max(0, offset - start)
       const to = Math.min(count, need - start)
       if (from < to) {
-        wanted.set(index, { from, to, seen: 0, got: [] })
-        missing += to - from
+        const take = Math.min(count, Math.max(to, RERANK_WINDOW))
+        wanted.set(index, { from, to, take, got: [] })
+        missing += take
       }
       start += count
     })
@@ -107,14 +122,35 @@ export class Ranker {
       let index = 0
       while (index < restIndex && !has(tiers[index].bits, rid)) index++
       const slot = wanted.get(index)
-      if (!slot) continue
-      if (slot.seen >= slot.from && slot.seen < slot.to) {
-        slot.got.push(rid)
-        missing--
-      }
-      slot.seen++
+      if (!slot || slot.got.length >= slot.take) continue
+      slot.got.push(rid)
+      missing--
     }
-    return counts.flatMap((_, index) => wanted.get(index)?.got ?? [])
+    let scorer: Scorer | null = null
+    return counts.flatMap((_, index) => {
+      const slot = wanted.get(index)
+      if (!slot) return []
+      const window = slot.got.slice(0, RERANK_WINDOW)
+      if (window.length > 1 && plan.matchable) {
+        scorer ??= new Scorer(columns, plan, (scope, term) => this.matcher.postingSet(t, columns, scope, term))
+        this.headlinesOf(t, columns, window)
+        const s = scorer
+        const ordered = byScore(window, (rid) => s.score(rid, columns.headlines[rid] ?? this.transient.get(rid), index === 0))
+        slot.got.splice(0, window.length, ...ordered)
+      }
+      return slot.got.slice(slot.from, slot.to)
+    })
+  }
+
+  /** Headlines computed for this query only (past MAX_HEADLINES kept per connection). */
+  private transient = new Map<number, string | null | undefined>()
+
+  /** Makes sure the headlines of `rids` are at hand: in the columns, or in `transient`. */
+  private headlinesOf(t: Tables, columns: ItemColumns, rids: number[]): void {
+    this.transient = new Map()
+    const missing = rids.filter((rid) => columns.headlines[rid] === undefined)
+    if (missing.length === 0) return
+    this.loadHeadlines(t, columns, missing).forEach((line, i) => this.transient.set(missing[i], line))
   }
 
   /**

@@ -8,7 +8,7 @@
  * first letter and stay within search/ranking.ts's typo budget (one edit from 4 letters, two from
  * 8), most frequent first, so that a slip finds the word a member meant rather than a rare one.
  */
-import { typoBudget } from '../../ranking'
+import { telexWord, typoBudget } from '../../ranking'
 import type { Connection } from './connection'
 import type { Tables } from './schema'
 
@@ -69,8 +69,17 @@ export function completions(c: Connection, t: Tables, word: string): string[] | 
   return rows.map((r) => r.term)
 }
 
-/** Indexed words within the typo budget of `word`: nearest first, then most frequent. */
+/**
+ * Indexed words within the typo budget of `word`: its Telex reading first (ranking.ts, telexWord:
+ * "quyeets" → quyet), then nearest first, then most frequent.
+ */
 export function candidates(c: Connection, t: Tables, word: string): string[] {
+  const telex = telexWord(word)
+  const read = telex && c.get(`SELECT 1 AS x FROM ${t.vocab} WHERE term = ?`, telex) !== undefined ? [telex] : []
+  return [...read, ...nearby(c, t, word).filter((x) => x !== telex)].slice(0, MAX_CANDIDATES)
+}
+
+function nearby(c: Connection, t: Tables, word: string): string[] {
   const budget = typoBudget(word)
   if (budget === 0) return []
   let rows: Array<{ term: string; docs: number }>
