@@ -19,7 +19,7 @@ export const MailDeliveries: CollectionConfig = {
     listSearchableFields: ['to', 'lastError'],
     group: 'Thư điện tử',
     description:
-      'Mỗi thư gửi cho người đăng ký. Để xem thư lỗi, lọc theo Trạng thái là «Lỗi vĩnh viễn» (địa chỉ bị máy chủ từ chối, mã 5xx; không gửi lại). Thư «Chờ gửi» có lỗi là lỗi tạm thời và sẽ được gửi lại.',
+      'Mỗi thư gửi cho người đăng ký hoặc đảng viên. Để xem thư lỗi, lọc theo Trạng thái là «Lỗi vĩnh viễn» (địa chỉ bị máy chủ từ chối, mã 5xx; không gửi lại). Thư «Chờ gửi» có lỗi là lỗi tạm thời và sẽ được gửi lại.',
   },
   defaultSort: '-updatedAt',
   access: { read: isAdmin, create: () => false, update: isAdmin, delete: isAdmin },
@@ -42,7 +42,9 @@ export const MailDeliveries: CollectionConfig = {
         },
       ],
     },
-    { name: 'subscriber', label: 'Người nhận', type: 'relationship', relationTo: 'subscribers', required: true, index: true, admin: { readOnly: true } },
+    { name: 'subscriber', label: 'Người nhận', type: 'relationship', relationTo: 'subscribers', index: true, admin: { readOnly: true } },
+    // Meeting reminders and answers to questions go to a member's account instead of a subscriber.
+    { name: 'member', label: 'Đảng viên nhận', type: 'relationship', relationTo: 'members', index: true, admin: { readOnly: true } },
     { name: 'to', label: 'Gửi tới', type: 'text', required: true, admin: { readOnly: true } },
     { name: 'items', label: 'Nội dung', type: 'json', admin: { readOnly: true } },
     { name: 'windowEnd', label: 'Bản tin tổng hợp đến', type: 'date', admin: at },

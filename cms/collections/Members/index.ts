@@ -9,6 +9,8 @@ import { activationSheetEndpoint } from './endpoints/activationSheet'
 import { feedEndpoints } from './endpoints/feed'
 import { sendActivationEndpoint } from './endpoints/sendActivation'
 import { readerEndpoints } from './endpoints/reader'
+import { meetingEndpoints } from './endpoints/meetings'
+import { questionEndpoints } from './endpoints/questions'
 import { onlyActiveMembers } from './hooks/onlyActiveMembers'
 import { refuseWeakMemberPassword } from './hooks/refuseWeakMemberPassword'
 import { sessionBookkeeping } from './hooks/sessionBookkeeping'
@@ -63,7 +65,15 @@ export const Members: CollectionConfig = {
     // Unlocking resets the lockout's counter: the member's own organization's staff only.
     unlock: manageMembers,
   },
-  endpoints: [activateEndpoint, activationSheetEndpoint, sendActivationEndpoint, ...readerEndpoints, ...feedEndpoints],
+  endpoints: [
+    activateEndpoint,
+    activationSheetEndpoint,
+    sendActivationEndpoint,
+    ...readerEndpoints,
+    ...feedEndpoints,
+    ...meetingEndpoints,
+    ...questionEndpoints,
+  ],
   fields: [
     { name: 'name', label: 'Họ và tên', type: 'text', required: true, index: true },
     dayOnlyField('birthDate', 'Ngày sinh'),

@@ -9,6 +9,7 @@ import { confirmationMail } from '../templates/confirmation'
 import { digestMail } from '../templates/digest'
 import { notificationMail } from '../templates/notification'
 import type { MailDelivery } from '../../payload-types'
+import { composeMemberMail, isMemberDelivery } from './memberMail'
 import { deliveryKey, itemsOf, subscriberIdOf, WITHDRAWN } from './deliveries'
 
 export interface ComposedMail {
@@ -43,6 +44,7 @@ function listHeaders(subscriberId: string): Record<string, string> {
  * content as an anonymous reader sees it. Throws NotWanted when nothing should be sent.
  */
 export async function composeDelivery(payload: Payload, delivery: MailDelivery): Promise<ComposedMail> {
+  if (isMemberDelivery(delivery)) return { to: delivery.to, messageId: messageIdOf(delivery.key), headers: {}, ...(await composeMemberMail(payload, delivery)) }
   const subscriberId = subscriberIdOf(delivery)
   const subscriber = await payload.findByID({ collection: 'subscribers', id: subscriberId, depth: 0, overrideAccess: true, disableErrors: true })
   if (!subscriber) throw new NotWanted('Người nhận không còn trong danh sách.')

@@ -6,7 +6,8 @@ import { isNotifiable, type ItemRef } from '../../publish/mail/items'
 export interface NewDelivery {
   key: string
   kind: DeliveryKind
-  subscriber: string
+  subscriber?: string
+  member?: string
   to: string
   items?: ItemRef[]
   windowEnd?: string
@@ -20,12 +21,15 @@ export const deliveryKey = {
   confirmation: (subscriberId: string, tokenKey: string) => `confirm:${subscriberId}:${tokenKey}`,
   notification: (subscriberId: string, ref: ItemRef) => `item:${subscriberId}:${ref.collection}:${ref.id}`,
   digest: (subscriberId: string, slot: Date) => `digest:${subscriberId}:${slot.toISOString()}`,
+  // One reminder per meeting and member, however often the reminder run looks.
+  meetingReminder: (announcementId: string, memberId: string) => `meeting-reminder:${announcementId}:${memberId}`,
+  questionAnswered: (questionId: string) => `question-answered:${questionId}`,
 }
 
 /** Why a notification was dropped when its content stopped being public (a republish re-queues it). */
 export const WITHDRAWN = 'Nội dung đã gỡ xuất bản hoặc không còn công khai.'
 
-export const subscriberIdOf = (row: MailDelivery) => (typeof row.subscriber === 'object' ? row.subscriber.id : row.subscriber)
+export const subscriberIdOf = (row: MailDelivery): string => (typeof row.subscriber === 'object' && row.subscriber ? row.subscriber.id : (row.subscriber ?? ''))
 
 const isItemRef = (value: unknown): value is ItemRef =>
   typeof value === 'object' &&

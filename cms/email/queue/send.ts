@@ -187,7 +187,8 @@ async function deliver(payload: Payload, delivery: MailDelivery, attempts: numbe
     }
     const reason = failure.kind === 'temporary' ? `Đã thử ${attempts} lần, vẫn lỗi tạm thời: ${note}` : note
     await updateDelivery(payload, delivery.id, { status: 'failed', lastError: reason.slice(0, 1000), smtpCode: failure.code, claimedAt: null })
-    if (failure.kind === 'recipient') await stopAddress(payload, subscriberIdOf(delivery), note)
+    // A member's address is the organization's to correct (their account), not a subscription to end.
+    if (failure.kind === 'recipient' && subscriberIdOf(delivery)) await stopAddress(payload, subscriberIdOf(delivery), note)
     payload.logger.warn({ msg: `Mail: permanent failure for ${delivery.to}: ${note}` })
     return { counter: 'failed' }
   }
