@@ -1,4 +1,5 @@
 import { defineMiddleware } from 'astro/middleware'
+import { QUESTION_FILE_MAX_BYTES } from '../core/participation'
 import { isMemberPath } from '../core/urls'
 import { encodeResponse, negotiateEncoding } from './lib/httpEncoding'
 import { refreshLibrary } from './lib/library'
@@ -9,6 +10,11 @@ import { SECURITY_HEADERS } from './lib/securityHeaders'
  * server refuses larger ones first (deploy/nginx/nginx.conf, client_max_body_size).
  */
 export const MAX_BODY_BYTES = 64 * 1024
+
+/** The one form that takes a file (a photo or PDF with a question to the committee) takes more. */
+export const QUESTION_FORM = /^\/ca-nhan\/hoi-dap\/?$/
+export const QUESTION_BODY_BYTES = QUESTION_FILE_MAX_BYTES + 64 * 1024
+const bodyLimit = (pathname: string) => (QUESTION_FORM.test(pathname) ? QUESTION_BODY_BYTES : MAX_BODY_BYTES)
 
 /** The only routes that take a POST: the subscription pages' and the members' forms. Everything else is read-only. */
 const FORM_ROUTE = /^\/(nhan-thong-bao|dang-nhap|dang-xuat|kich-hoat|quen-mat-khau|dat-lai-mat-khau|ca-nhan)(\/|$)/
@@ -38,7 +44,7 @@ async function discardBody(request: Request): Promise<boolean> {
 export const onRequest = defineMiddleware(async ({ request, url }, next) => {
   // Refused before any route runs; a body sent without a length is cut at the same size by the
   // adapter (bodySizeLimit in astro.config.mjs) when a route reads it (site/lib/readForm.ts).
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return plain(413, 'Yêu cầu quá lớn.', { Connection: 'close' })
+  if (Number(request.headers.get('content-length') ?? 0) > bodyLimit(url.pathname)) return plain(413, 'Yêu cầu quá lớn.', { Connection: 'close' })
   const form = FORM_ROUTE.test(url.pathname)
   if (!READ_METHODS.has(request.method) && !(form && request.method === 'POST')) {
     // Answering before the body is read resets the connection while the client is still sending,
