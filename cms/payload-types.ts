@@ -726,7 +726,7 @@ export interface Member {
   collection: 'members';
 }
 /**
- * Đảng viên xác nhận tham dự hoặc báo vắng ở trang «Của tôi». Sau cuộc họp, mở từng dòng để ghi điểm danh. Tải danh sách (CSV, cả người chưa trả lời): /api/meeting-responses/export?announcement=<mã thông báo>.
+ * Khi thông báo cuộc họp được xuất bản, danh sách có sẵn mọi đảng viên được mời («Chưa trả lời»); đảng viên xác nhận tham dự hoặc báo vắng ở trang «Của tôi». Lọc theo Cuộc họp để xem một cuộc họp; sau cuộc họp, mở từng dòng để ghi điểm danh. Tải danh sách (CSV, cả người chưa trả lời): /api/meeting-responses/export?announcement=<mã thông báo>.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "meeting-responses".
@@ -738,7 +738,7 @@ export interface MeetingResponse {
   member: string | Member;
   memberName?: string | null;
   meetingOrganization: string | Organization;
-  response: 'attend' | 'absent';
+  response: 'attend' | 'absent' | 'none';
   reason?: string | null;
   respondedAt?: string | null;
   attendance?: ('present' | 'excused' | 'absent') | null;

@@ -15,6 +15,8 @@ export const RSVP_RESPONSES = [
   { value: 'absent', label: 'Vắng mặt' },
 ] as const
 export type RsvpResponse = (typeof RSVP_RESPONSES)[number]['value']
+/** As stored: the roll call lists every invited member, those who have not answered too. */
+export const STORED_RESPONSES = [...RSVP_RESPONSES, { value: 'none', label: 'Chưa trả lời' }] as const
 
 /** What the secretary records after the meeting. */
 export const ATTENDANCE = [

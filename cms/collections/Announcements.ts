@@ -7,7 +7,7 @@ import { organizationField } from '../fields/organization'
 import { slugField } from '../fields/slug'
 import { editorialCollection } from './editorial'
 import { MEETING_KINDS } from '../../core/participation'
-import { remindersForMeetings } from '../meetings/reminders'
+import { meetingHooks } from '../meetings/rollCall'
 
 /** A meeting is announced with both its time and its place, or with neither. */
 const meetingTimeWithPlace: CollectionBeforeValidateHook<Announcement> = ({ data, originalDoc, req }) => {
@@ -89,7 +89,7 @@ export const Announcements: CollectionConfig = editorialCollection(
       ...audienceFields('organization'),
       slugField<Announcement>((d) => (typeof d.title === 'string' ? d.title.slice(0, 80) : undefined)),
     ],
-    hooks: { beforeValidate: [meetingTimeWithPlace], afterChange: [remindersForMeetings] },
+    hooks: { beforeValidate: [meetingTimeWithPlace], afterChange: [meetingHooks] },
   },
   { ownerField: 'organization' },
 )

@@ -1,5 +1,5 @@
 import type { CollectionConfig, Endpoint } from 'payload'
-import { ATTENDANCE, labelOf, RSVP_RESPONSES } from '../../core/participation'
+import { ATTENDANCE, labelOf, STORED_RESPONSES } from '../../core/participation'
 import { byStaffOrganization, staffMayHandle } from '../access/organizationStaff'
 import { noStore } from '../lib/readBody'
 import { relationId } from '../lib/relations'
@@ -49,7 +49,7 @@ const exportEndpoint: Endpoint = {
           m.name,
           orgName.get(relationId(m.organization) ?? '') ?? '',
           m.phone ?? '',
-          r ? labelOf(RSVP_RESPONSES, r.response) : 'Chưa trả lời',
+          labelOf(STORED_RESPONSES, r?.response ?? 'none'),
           r?.reason ?? '',
           r?.respondedAt ?? '',
           labelOf(ATTENDANCE, r?.attendance),
@@ -77,7 +77,7 @@ export const MeetingResponses: CollectionConfig = {
     group: 'Đảng viên',
     listSearchableFields: ['memberName'],
     description:
-      'Đảng viên xác nhận tham dự hoặc báo vắng ở trang «Của tôi». Sau cuộc họp, mở từng dòng để ghi điểm danh. Tải danh sách (CSV, cả người chưa trả lời): /api/meeting-responses/export?announcement=<mã thông báo>.',
+      'Khi thông báo cuộc họp được xuất bản, danh sách có sẵn mọi đảng viên được mời («Chưa trả lời»); đảng viên xác nhận tham dự hoặc báo vắng ở trang «Của tôi». Lọc theo Cuộc họp để xem một cuộc họp; sau cuộc họp, mở từng dòng để ghi điểm danh. Tải danh sách (CSV, cả người chưa trả lời): /api/meeting-responses/export?announcement=<mã thông báo>.',
   },
   defaultSort: '-respondedAt',
   access: { read: byStaffOrganization('meetingOrganization'), create: () => false, update: byStaffOrganization('meetingOrganization'), delete: () => false },
@@ -106,7 +106,7 @@ export const MeetingResponses: CollectionConfig = {
       admin: readOnly,
       access: onlyByEndpoint,
     },
-    { name: 'response', label: 'Trả lời', type: 'select', required: true, options: [...RSVP_RESPONSES], admin: readOnly, access: onlyByEndpoint },
+    { name: 'response', label: 'Trả lời', type: 'select', required: true, options: [...STORED_RESPONSES], admin: readOnly, access: onlyByEndpoint },
     { name: 'reason', label: 'Lý do vắng', type: 'textarea', admin: readOnly, access: onlyByEndpoint },
     {
       name: 'respondedAt',

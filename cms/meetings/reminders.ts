@@ -1,9 +1,7 @@
-import { createLocalReq, type CollectionAfterChangeHook, type Payload } from 'payload'
+import { createLocalReq, type Payload } from 'payload'
 import { enqueueDelivery, deliveryKey } from '../email/queue/deliveries'
 import { scheduleSender } from '../email/queue/jobs'
-import { queueInRequest } from '../jobs/queueInRequest'
 import { relationId } from '../lib/relations'
-import type { Announcement } from '../payload-types'
 import { invitees } from './scope'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -30,7 +28,7 @@ export async function queueMeetingReminders(payload: Payload, now = new Date()):
   for (const meeting of due) {
     const { docs: answered } = await payload.find({
       collection: 'meeting-responses',
-      where: { announcement: { equals: meeting.id } },
+      where: { and: [{ announcement: { equals: meeting.id } }, { response: { not_equals: 'none' } }] },
       depth: 0,
       pagination: false,
       overrideAccess: true,
@@ -48,10 +46,4 @@ export async function queueMeetingReminders(payload: Payload, now = new Date()):
     await payload.count({ collection: 'announcements', where: { and: [published, { meetingAt: { greater_than: now.toISOString() } }] }, overrideAccess: true })
   ).totalDocs
   return { queued, upcoming }
-}
-
-/** A published meeting still ahead keeps the housekeeping (and so the reminder run) going. */
-export const remindersForMeetings: CollectionAfterChangeHook<Announcement> = async ({ doc, req }) => {
-  if (doc._status === 'published' && doc.meetingAt && new Date(doc.meetingAt).getTime() > Date.now()) await queueInRequest(req, 'mailTend', {})
-  return doc
 }

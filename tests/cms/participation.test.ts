@@ -113,8 +113,15 @@ describe('meetings', () => {
     expect(absent.json.rsvp).toMatchObject({ response: 'absent', reason: 'Đi công tác huyện' })
     expect((await rsvp(binh, { response: 'attend', reason: 'không cần' })).json.rsvp).toMatchObject({ response: 'attend', reason: '' })
 
-    const rows = await payload.find({ collection: 'meeting-responses', where: { announcement: { equals: tomorrow.id } }, overrideAccess: true })
-    expect(rows.totalDocs).toBe(2)
+    // One row per invited member since publication (the roll call); answers change it in place.
+    const rows = await payload.find({ collection: 'meeting-responses', where: { announcement: { equals: tomorrow.id } }, overrideAccess: true, depth: 0 })
+    const byName = Object.fromEntries(rows.docs.map((r) => [r.memberName, r.response]))
+    expect(byName).toEqual({
+      'Nguyễn Thị Hoa': 'absent',
+      'Trần Văn Bình': 'attend',
+      'Lê Văn Chưa': 'none',
+      [rows.docs.find((r) => r.memberName?.startsWith('Đảng viên thử nghiệm'))!.memberName!]: 'none',
+    })
     const list = (await rest.get('/members/meetings', hoa.token)).json.items
     expect(list.find((m: { slug: string }) => m.slug === tomorrow.slug)).toMatchObject({ kindLabel: 'Sinh hoạt thường kỳ', closed: false })
   })
@@ -128,7 +135,7 @@ describe('meetings', () => {
 
   it("give the secretary the list, a CSV of everyone invited and a roll call; not another organization's", async () => {
     const own = await rest.get(`/meeting-responses?where[announcement][equals]=${tomorrow.id}&depth=0`, contributor)
-    expect(own.json.docs).toHaveLength(2)
+    expect(own.json.docs).toHaveLength(4)
     expect((await rest.get(`/meeting-responses?where[announcement][equals]=${tomorrow.id}`, otherContributor)).json.docs).toEqual([])
     expect((await rest.get(`/meeting-responses?depth=0`, hoa.token)).json.docs ?? []).toEqual([])
 
@@ -151,6 +158,16 @@ describe('meetings', () => {
     // The secretary records attendance; the member's own answer is not theirs to change.
     expect(roll.json.doc).toMatchObject({ attendance: 'present', response: 'attend' })
     expect((await rest.patch(`/meeting-responses/${row.id}`, { attendance: 'absent' }, otherContributor)).status).toBe(403)
+    // Attendance is recorded for a member who never answered too.
+    const silent = own.json.docs.find((r: { memberName: string }) => r.memberName === 'Lê Văn Chưa')
+    expect(silent.response).toBe('none')
+    expect((await rest.patch(`/meeting-responses/${silent.id}`, { attendance: 'absent' }, contributor)).json.doc.attendance).toBe('absent')
+    // A member who joins the chi bộ later is added when the announcement is saved again.
+    const late = await member(orgs.branch.id, 'Đỗ Văn Mới')
+    await payload.update({ collection: 'announcements', id: tomorrow.id, data: { location: 'Nhà văn hóa thôn Đông Hòa' } as never })
+    const again = await rest.get(`/meeting-responses?where[announcement][equals]=${tomorrow.id}&depth=0`, contributor)
+    expect(again.json.docs.map((r: { memberName: string }) => r.memberName)).toContain(late.name)
+    await payload.update({ collection: 'members', id: late.id, data: { status: 'disabled' } as never })
   })
 
   it('remind those who have not answered the day before, exactly once however often the reminder runs', async () => {

@@ -24,7 +24,7 @@ export async function composeMemberMail(payload: Payload, delivery: MailDelivery
     }
     const answered = await payload.count({
       collection: 'meeting-responses',
-      where: { and: [{ announcement: { equals: meeting.id } }, { member: { equals: member.id } }] },
+      where: { and: [{ announcement: { equals: meeting.id } }, { member: { equals: member.id } }, { response: { not_equals: 'none' } }] },
       overrideAccess: true,
     })
     if (answered.totalDocs > 0) throw new NotWanted('Đảng viên đã trả lời trước khi thư nhắc được gửi.')

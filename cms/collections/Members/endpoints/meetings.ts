@@ -68,7 +68,7 @@ async function meetingItems(req: PayloadRequest, member: MemberUser, meetings: (
       location: m.location ?? '',
       kindLabel: labelOf(MEETING_KINDS, m.meetingKind) || 'Cuộc họp',
       organizationName: names.get(relationId(m.organization) ?? '') ?? '',
-      rsvp: r ? { response: r.response, reason: r.reason ?? '', respondedAt: r.respondedAt ?? '' } : null,
+      rsvp: r && r.response !== 'none' ? { response: r.response, reason: r.reason ?? '', respondedAt: r.respondedAt ?? '' } : null,
       closed: meetingClosed(m),
       hasMinutes: Boolean(m.minutes) || (m.minutesFiles?.length ?? 0) > 0,
     }
