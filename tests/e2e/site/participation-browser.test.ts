@@ -103,17 +103,19 @@ describe('meetings and questions without JavaScript', () => {
       await signIn(page)
       const upcoming = page.locator('section[aria-labelledby="lich-hop"]')
       expect(await upcoming.textContent()).toContain('Chưa xác nhận tham dự')
-      await upcoming.getByRole('link', { name: NOTICE }).click()
+      expect(await upcoming.locator('h3').textContent()).toBe(NOTICE)
+      await upcoming.getByRole('link', { name: 'Xác nhận tham dự' }).click()
       await page.waitForURL(/\/ca-nhan\/thong-bao\//)
       expect(await page.locator('article').textContent()).toContain('Phát triển đảng viên mới')
       const announcement = new URL(page.url()).pathname
 
-      // Absent without a reason: the page says why, in Vietnamese, and nothing is stored.
+      // Absent without a reason: the page says why, in Vietnamese, and the answer is not changed.
       await page.getByRole('radio', { name: 'Vắng mặt' }).check()
       await page.getByRole('button', { name: 'Gửi trả lời' }).click()
       expect(await page.getByRole('alert').textContent()).toContain('Xin ghi lý do vắng mặt')
       expect(await page.locator('#ly-do-loi').textContent()).toContain('Xin ghi lý do vắng mặt')
-      expect((await payload.count({ collection: 'meeting-responses', overrideAccess: true })).totalDocs).toBe(0)
+      // The roll call row made at publication still says "not answered".
+      expect((await payload.find({ collection: 'meeting-responses', overrideAccess: true })).docs.map((d) => d.response)).toEqual(['none'])
 
       await page.getByRole('radio', { name: 'Tham dự' }).check()
       await page.getByRole('button', { name: 'Gửi trả lời' }).click()
