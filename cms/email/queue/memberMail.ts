@@ -14,12 +14,12 @@ export const isMemberDelivery = (d: MailDelivery) => (MEMBER_DELIVERY_KINDS as r
 export async function composeMemberMail(payload: Payload, delivery: MailDelivery): Promise<{ subject: string; html: string; text: string }> {
   const memberId = relationId(delivery.member)
   const member = memberId ? await payload.findByID({ collection: 'members', id: memberId, depth: 0, overrideAccess: true, disableErrors: true }) : null
-  if (!member || member.status !== 'active') throw new NotWanted('Tài khoản đảng viên không còn hoạt động.')
+  if (member?.status !== 'active') throw new NotWanted('Tài khoản đảng viên không còn hoạt động.')
   const [kind, aboutId] = delivery.key.split(':')
 
   if (kind === 'meeting-reminder' && aboutId) {
     const meeting = await payload.findByID({ collection: 'announcements', id: aboutId, depth: 0, overrideAccess: true, disableErrors: true })
-    if (!meeting || meeting._status !== 'published' || !meeting.meetingAt || new Date(meeting.meetingAt).getTime() <= Date.now()) {
+    if (meeting?._status !== 'published' || !meeting.meetingAt || new Date(meeting.meetingAt).getTime() <= Date.now()) {
       throw new NotWanted('Cuộc họp đã qua hoặc thông báo đã gỡ.')
     }
     const answered = await payload.count({
@@ -38,7 +38,7 @@ export async function composeMemberMail(payload: Payload, delivery: MailDelivery
   }
   if (kind === 'question-answered' && aboutId) {
     const question = await payload.findByID({ collection: 'questions', id: aboutId, depth: 1, overrideAccess: true, disableErrors: true })
-    if (!question || question.status !== 'answered') throw new NotWanted('Câu hỏi không còn ở trạng thái đã trả lời.')
+    if (question?.status !== 'answered') throw new NotWanted('Câu hỏi không còn ở trạng thái đã trả lời.')
     const org = typeof question.organization === 'object' && question.organization ? question.organization.name : ''
     return questionAnsweredMail(member, org)
   }
