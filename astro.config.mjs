@@ -15,8 +15,10 @@ export default defineConfig({
   outDir: process.env.SITE_OUT_DIR || './dist',
   cacheDir: process.env.SITE_CACHE_DIR || './node_modules/.astro',
   output: 'static',
-  // Request bodies are tiny on this site (the subscription form); anything larger is refused.
-  adapter: node({ mode: 'middleware', bodySizeLimit: 64 * 1024 }),
+  // Request bodies are tiny on this site (its forms), except a question to the committee with a
+  // photo or PDF (3 MB, core/participation.ts): the adapter stops reading beyond that, and
+  // site/middleware.ts refuses a declared length over 64 KB on every other route.
+  adapter: node({ mode: 'middleware', bodySizeLimit: 3 * 1024 * 1024 + 64 * 1024 }),
   integrations: [serving()],
   // Content-Security-Policy with hashes of the page's own inline scripts and styles (a header on
   // on-demand pages): no script from anywhere else can run.

@@ -78,6 +78,9 @@ export interface Config {
     media: Media;
     users: User;
     members: Member;
+    'meeting-responses': MeetingResponse;
+    questions: Question;
+    'question-files': QuestionFile;
     'audit-logs': AuditLog;
     subscribers: Subscriber;
     'mail-deliveries': MailDelivery;
@@ -112,6 +115,9 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     members: MembersSelect<false> | MembersSelect<true>;
+    'meeting-responses': MeetingResponsesSelect<false> | MeetingResponsesSelect<true>;
+    questions: QuestionsSelect<false> | QuestionsSelect<true>;
+    'question-files': QuestionFilesSelect<false> | QuestionFilesSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
     subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
     'mail-deliveries': MailDeliveriesSelect<false> | MailDeliveriesSelect<true>;
@@ -610,6 +616,30 @@ export interface Announcement {
    * Tài liệu họp, dự thảo… Đảng viên được đọc thông báo thì tải được tài liệu.
    */
   attachments?: (string | File)[] | null;
+  meetingKind?: ('thuong-ky' | 'chuyen-de') | null;
+  /**
+   * Mỗi nội dung một dòng. Đảng viên xác nhận tham dự hoặc vắng mặt ở trang «Của tôi».
+   */
+  agenda?: string | null;
+  /**
+   * Điền sau cuộc họp; đến đúng những đảng viên được đọc thông báo này.
+   */
+  minutes?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  minutesFiles?: (string | File)[] | null;
   publishedAt: string;
   audience: 'public' | 'members' | 'organization';
   /**
@@ -714,18 +744,94 @@ export interface Member {
   collection: 'members';
 }
 /**
+ * Khi thông báo cuộc họp được xuất bản, danh sách có sẵn mọi đảng viên được mời («Chưa trả lời»); đảng viên xác nhận tham dự hoặc báo vắng ở trang «Của tôi». Lọc theo Cuộc họp để xem một cuộc họp; sau cuộc họp, mở từng dòng để ghi điểm danh. Tải danh sách (CSV, cả người chưa trả lời): /api/meeting-responses/export?announcement=<mã thông báo>.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "meeting-responses".
+ */
+export interface MeetingResponse {
+  id: string;
+  key: string;
+  announcement: string | Announcement;
+  member: string | Member;
+  memberName?: string | null;
+  meetingOrganization: string | Organization;
+  response: 'attend' | 'absent' | 'none';
+  reason?: string | null;
+  respondedAt?: string | null;
+  attendance?: ('present' | 'excused' | 'absent') | null;
+  attendanceNote?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Câu hỏi, ý kiến đảng viên gửi cấp ủy. Lọc theo Trạng thái «Mới» để xem câu hỏi chưa xử lý. Viết câu trả lời rồi lưu: câu hỏi chuyển «Đã trả lời» và đảng viên được báo qua thư. Công bố hỏi đáp thì tên, số điện thoại, thư điện tử của người hỏi được tự động che.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "questions".
+ */
+export interface Question {
+  id: string;
+  summary?: string | null;
+  member: string | Member;
+  memberName?: string | null;
+  organization: string | Organization;
+  text: string;
+  attachment?: (string | null) | QuestionFile;
+  status: 'new' | 'in-progress' | 'answered';
+  assignee?: (string | null) | User;
+  answer?: string | null;
+  answeredAt?: string | null;
+  answeredBy?: (string | null) | User;
+  /**
+   * Chỉ câu hỏi đã trả lời. Không bao giờ công bố người hỏi.
+   */
+  publication?: ('none' | 'members' | 'public') | null;
+  /**
+   * Để trống thì dùng nội dung câu hỏi. Tên, số điện thoại, thư điện tử được che khi lưu.
+   */
+  publicQuestion?: string | null;
+  /**
+   * Để trống thì dùng câu trả lời.
+   */
+  publicAnswer?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "question-files".
+ */
+export interface QuestionFile {
+  id: string;
+  member: string | Member;
+  organization: string | Organization;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-logs".
  */
 export interface AuditLog {
   id: string;
-  action: 'publish' | 'unpublish' | 'delete';
+  action: 'publish' | 'unpublish' | 'delete' | 'status' | 'assign' | 'answer';
   collectionSlug: string;
   documentId: string;
   documentTitle?: string | null;
   user?: (string | null) | User;
   userEmail?: string | null;
   fromStatus?: string | null;
+  detail?: string | null;
   at: string;
   updatedAt: string;
   createdAt: string;
@@ -802,7 +908,7 @@ export interface Subscriber {
   createdAt: string;
 }
 /**
- * Mỗi thư gửi cho người đăng ký. Để xem thư lỗi, lọc theo Trạng thái là «Lỗi vĩnh viễn» (địa chỉ bị máy chủ từ chối, mã 5xx; không gửi lại). Thư «Chờ gửi» có lỗi là lỗi tạm thời và sẽ được gửi lại.
+ * Mỗi thư gửi cho người đăng ký hoặc đảng viên. Để xem thư lỗi, lọc theo Trạng thái là «Lỗi vĩnh viễn» (địa chỉ bị máy chủ từ chối, mã 5xx; không gửi lại). Thư «Chờ gửi» có lỗi là lỗi tạm thời và sẽ được gửi lại.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "mail-deliveries".
@@ -810,7 +916,7 @@ export interface Subscriber {
 export interface MailDelivery {
   id: string;
   key: string;
-  kind: 'confirmation' | 'notification' | 'digest' | 'study-reminder';
+  kind: 'confirmation' | 'notification' | 'digest' | 'studyReminder' | 'meetingReminder' | 'questionAnswered';
   /**
    * Đặt lại «Chờ gửi» để gửi lại một thư lỗi sau khi đã sửa địa chỉ hoặc máy chủ thư.
    */
@@ -1139,6 +1245,18 @@ export interface PayloadLockedDocument {
         value: string | Member;
       } | null)
     | ({
+        relationTo: 'meeting-responses';
+        value: string | MeetingResponse;
+      } | null)
+    | ({
+        relationTo: 'questions';
+        value: string | Question;
+      } | null)
+    | ({
+        relationTo: 'question-files';
+        value: string | QuestionFile;
+      } | null)
+    | ({
         relationTo: 'audit-logs';
         value: string | AuditLog;
       } | null)
@@ -1333,6 +1451,10 @@ export interface AnnouncementsSelect<T extends boolean = true> {
   meetingAt?: T;
   location?: T;
   attachments?: T;
+  meetingKind?: T;
+  agenda?: T;
+  minutes?: T;
+  minutesFiles?: T;
   publishedAt?: T;
   audience?: T;
   audienceOrganization?: T;
@@ -1522,6 +1644,65 @@ export interface MembersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "meeting-responses_select".
+ */
+export interface MeetingResponsesSelect<T extends boolean = true> {
+  key?: T;
+  announcement?: T;
+  member?: T;
+  memberName?: T;
+  meetingOrganization?: T;
+  response?: T;
+  reason?: T;
+  respondedAt?: T;
+  attendance?: T;
+  attendanceNote?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "questions_select".
+ */
+export interface QuestionsSelect<T extends boolean = true> {
+  summary?: T;
+  member?: T;
+  memberName?: T;
+  organization?: T;
+  text?: T;
+  attachment?: T;
+  status?: T;
+  assignee?: T;
+  answer?: T;
+  answeredAt?: T;
+  answeredBy?: T;
+  publication?: T;
+  publicQuestion?: T;
+  publicAnswer?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "question-files_select".
+ */
+export interface QuestionFilesSelect<T extends boolean = true> {
+  member?: T;
+  organization?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-logs_select".
  */
 export interface AuditLogsSelect<T extends boolean = true> {
@@ -1532,6 +1713,7 @@ export interface AuditLogsSelect<T extends boolean = true> {
   user?: T;
   userEmail?: T;
   fromStatus?: T;
+  detail?: T;
   at?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -11,6 +11,8 @@ import { Files } from './collections/Files'
 import { MailDeliveries } from './collections/MailDeliveries'
 import { MailPublications } from './collections/MailPublications'
 import { Members } from './collections/Members'
+import { MeetingResponses } from './collections/MeetingResponses'
+import { QuestionFiles, Questions } from './collections/Questions'
 import { Media } from './collections/Media'
 import { News } from './collections/News'
 import { RequestCounts } from './collections/RequestCounts'
@@ -66,6 +68,9 @@ export default buildConfig({
     Media,
     Users,
     Members,
+    MeetingResponses,
+    Questions,
+    QuestionFiles,
     AuditLogs,
     Subscribers,
     MailDeliveries,

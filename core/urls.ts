@@ -63,6 +63,12 @@ export const MY_READ_MARK_URL = '/ca-nhan/hoc-tap/da-doc'
 export const myQuizUrl = (slug: string): string => `/ca-nhan/chuyen-de/${segment(slug)}/lam-bai`
 /** Members-only originals, streamed per request after the CMS checks the reader. */
 export const myFileUrl = (filename: string): string => `/ca-nhan/tep/${segment(filename)}`
+/** Questions to the committee: ask, read the answers, the FAQ for members. */
+export const MY_QUESTIONS_URL = '/ca-nhan/hoi-dap/'
+/** One meeting as an iCalendar file (for the member's calendar app). */
+export const myMeetingCalendarUrl = (slug: string): string => `/ca-nhan/thong-bao/${segment(slug)}/lich.ics`
+/** A member's private calendar of meetings: the same revocable token as the feed. */
+export const memberCalendarUrl = (token: string): string => `/ca-nhan/lich/${segment(token)}.ics`
 /** A member's private feed: the token is the only credential, revocable from "Của tôi". */
 export const memberFeedUrl = (token: string): string => `/ca-nhan/rss/${segment(token)}.xml`
 /** The activation link mailed to a member (the token rides in the query, never in a log-friendly path). */

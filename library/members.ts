@@ -17,6 +17,12 @@ export interface AnnouncementEntry {
   publishedAt: string
   attachmentIds: string[]
   updatedAt: string
+  /** Sinh hoạt thường kỳ / chuyên đề label, or '' for a notice that is not a meeting. */
+  meetingKindLabel: string
+  agenda: string
+  /** Kết luận / biên bản, attached after the meeting: '' until then. */
+  minutesHtml: string
+  minutesFileIds: string[]
 }
 
 export type MemberRecord =
@@ -51,4 +57,47 @@ export interface InboxItem {
   meetingAt: string | null
   location: string
   updatedAt: string
+}
+
+/** A member's own answer to a meeting. */
+export interface MeetingRsvp {
+  response: 'attend' | 'absent'
+  reason: string
+  respondedAt: string
+}
+
+/** A meeting the member is invited to, with their answer. */
+export interface MeetingItem {
+  slug: string
+  title: string
+  meetingAt: string
+  location: string
+  kindLabel: string
+  organizationName: string
+  rsvp: MeetingRsvp | null
+  /** The meeting has started: answers can no longer change. */
+  closed: boolean
+  hasMinutes: boolean
+}
+
+/** A question the member sent, with the committee's answer once there is one. */
+export interface QuestionItem {
+  id: string
+  text: string
+  status: 'new' | 'in-progress' | 'answered'
+  statusLabel: string
+  organizationName: string
+  askedAt: string
+  answer: string
+  answeredAt: string | null
+  attachmentName: string
+}
+
+/** A published question and answer: never who asked. */
+export interface FaqItem {
+  id: string
+  question: string
+  answer: string
+  answeredAt: string
+  organizationName: string
 }

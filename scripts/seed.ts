@@ -5,6 +5,6 @@ import { seedDemoContent } from './seed/demo'
 
 const payload = await payloadClient()
 await applyMigrations(payload)
-await seedDemoContent(payload)
+await seedDemoContent(payload, { meetings: true })
 console.log('Demo content loaded.')
 process.exit(0)

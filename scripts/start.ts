@@ -36,7 +36,7 @@ await applyMigrations(payload)
 const seededMarker = path.join(config.dataDir, '.demo-seeded')
 if (process.env.SEED_DEMO !== 'false' && !fs.existsSync(seededMarker)) {
   console.log('› Loading demo content (first start only)…')
-  await seedDemoContent(payload)
+  await seedDemoContent(payload, { meetings: true })
   fs.writeFileSync(seededMarker, new Date().toISOString())
 }
 

@@ -1,14 +1,9 @@
 import { defineMiddleware } from 'astro/middleware'
 import { isMemberPath } from '../core/urls'
+import { bodyLimit, readBodyWithin } from './lib/bodyLimits'
 import { encodeResponse, negotiateEncoding } from './lib/httpEncoding'
 import { refreshLibrary } from './lib/library'
 import { SECURITY_HEADERS } from './lib/securityHeaders'
-
-/**
- * The largest request body any route accepts (the subscription form is well under 4 KB); the front
- * server refuses larger ones first (deploy/nginx/nginx.conf, client_max_body_size).
- */
-export const MAX_BODY_BYTES = 64 * 1024
 
 /** The only routes that take a POST: the subscription pages' and the members' forms. Everything else is read-only. */
 const FORM_ROUTE = /^\/(nhan-thong-bao|dang-nhap|dang-xuat|kich-hoat|quen-mat-khau|dat-lai-mat-khau|ca-nhan)(\/|$)/
@@ -17,11 +12,10 @@ const READ_METHODS = new Set(['GET', 'HEAD'])
 const plain = (status: number, text: string, extra: Record<string, string> = {}) =>
   new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS, ...extra } })
 
-/** Reads a request's body to its end, keeping none of it; false when it was cut (over MAX_BODY_BYTES). */
-async function discardBody(request: Request): Promise<boolean> {
-  if (!request.body) return true
+/** Reads a request's body to its end, keeping none of it; false when it was over the route's limit. */
+async function discardBody(request: Request, limit: number): Promise<boolean> {
   try {
-    await request.body.pipeTo(new WritableStream())
+    await readBodyWithin(request, limit)
     return true
   } catch {
     return false
@@ -36,15 +30,15 @@ async function discardBody(request: Request): Promise<boolean> {
  * (site/cache/provider.ts keys the cache by coding).
  */
 export const onRequest = defineMiddleware(async ({ request, url }, next) => {
-  // Refused before any route runs; a body sent without a length is cut at the same size by the
-  // adapter (bodySizeLimit in astro.config.mjs) when a route reads it (site/lib/readForm.ts).
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return plain(413, 'Yêu cầu quá lớn.', { Connection: 'close' })
+  // Refused before any route runs; a body sent without a length is cut at the same size when a
+  // route reads it (site/lib/readForm.ts).
+  if (Number(request.headers.get('content-length') ?? 0) > bodyLimit(url.pathname)) return plain(413, 'Yêu cầu quá lớn.', { Connection: 'close' })
   const form = FORM_ROUTE.test(url.pathname)
   if (!READ_METHODS.has(request.method) && !(form && request.method === 'POST')) {
     // Answering before the body is read resets the connection while the client is still sending,
     // and most clients then lose the answer: read (and drop) up to the size any route accepts, as
     // the 413 path does. Beyond that the adapter stops reading and the connection is closed.
-    const drained = await discardBody(request)
+    const drained = await discardBody(request, bodyLimit(url.pathname))
     return plain(405, 'Trang này chỉ để xem; không nhận dữ liệu gửi lên.', {
       Allow: form ? 'GET, HEAD, POST' : 'GET, HEAD',
       ...(drained ? {} : { Connection: 'close' }),

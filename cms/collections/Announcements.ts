@@ -6,6 +6,8 @@ import { dayOnlyField } from '../fields/dayOnly'
 import { organizationField } from '../fields/organization'
 import { slugField } from '../fields/slug'
 import { editorialCollection } from './editorial'
+import { MEETING_KINDS } from '../../core/participation'
+import { meetingHooks } from '../meetings/rollCall'
 
 /** A meeting is announced with both its time and its place, or with neither. */
 const meetingTimeWithPlace: CollectionBeforeValidateHook<Announcement> = ({ data, originalDoc, req }) => {
@@ -21,6 +23,8 @@ const meetingTimeWithPlace: CollectionBeforeValidateHook<Announcement> = ({ data
   }
   return data
 }
+
+const isMeeting = (data: Partial<Announcement> | undefined) => Boolean(data?.meetingAt)
 
 /** Thông báo from an organization to its members, usually a meeting: when and where. */
 export const Announcements: CollectionConfig = editorialCollection(
@@ -53,11 +57,39 @@ export const Announcements: CollectionConfig = editorialCollection(
         hasMany: true,
         admin: { description: 'Tài liệu họp, dự thảo… Đảng viên được đọc thông báo thì tải được tài liệu.' },
       },
+      {
+        name: 'meetingKind',
+        label: 'Hình thức sinh hoạt',
+        type: 'select',
+        options: [...MEETING_KINDS],
+        admin: { condition: isMeeting },
+      },
+      {
+        name: 'agenda',
+        label: 'Chương trình họp',
+        type: 'textarea',
+        maxLength: 4000,
+        admin: { condition: isMeeting, description: 'Mỗi nội dung một dòng. Đảng viên xác nhận tham dự hoặc vắng mặt ở trang «Của tôi».' },
+      },
+      {
+        name: 'minutes',
+        label: 'Kết luận / biên bản cuộc họp',
+        type: 'richText',
+        admin: { condition: isMeeting, description: 'Điền sau cuộc họp; đến đúng những đảng viên được đọc thông báo này.' },
+      },
+      {
+        name: 'minutesFiles',
+        label: 'Tệp biên bản, kết luận',
+        type: 'upload',
+        relationTo: 'files',
+        hasMany: true,
+        admin: { condition: isMeeting },
+      },
       dayOnlyField('publishedAt', 'Ngày thông báo', { required: true, defaultValue: () => new Date().toISOString(), admin: { position: 'sidebar' } }),
       ...audienceFields('organization'),
       slugField<Announcement>((d) => (typeof d.title === 'string' ? d.title.slice(0, 80) : undefined)),
     ],
-    hooks: { beforeValidate: [meetingTimeWithPlace] },
+    hooks: { beforeValidate: [meetingTimeWithPlace], afterChange: [meetingHooks] },
   },
   { ownerField: 'organization' },
 )

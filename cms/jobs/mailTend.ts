@@ -16,10 +16,10 @@ export const mailTendTask: TaskConfig<'mailTend'> = {
   retries: { attempts: 3, backoff: { type: 'fixed', delay: 10_000 } },
   handler: async ({ job, req }) => {
     const result = await tendMail(req.payload, new Date(), { exceptJobId: job.id })
-    if (result.subscribers > 0) await ensureTend(req.payload, { at: new Date(Date.now() + EVERY_MS), exceptJobId: job.id })
+    if (result.subscribers > 0 || result.upcomingMeetings > 0) await ensureTend(req.payload, { at: new Date(Date.now() + EVERY_MS), exceptJobId: job.id })
     return {
       output: {
-        result: `${result.released} resumed, ${result.replacedJobs} jobs replaced, ${result.purged} purged${result.digestQueued ? ', digest queued' : ''}`,
+        result: `${result.released} resumed, ${result.replacedJobs} jobs replaced, ${result.purged} purged, ${result.remindersQueued} reminders${result.digestQueued ? ', digest queued' : ''}`,
       },
     }
   },

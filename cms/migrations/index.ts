@@ -3,7 +3,7 @@ import * as migration_20261122_044140_mail from './20261122_044140_mail';
 import * as migration_20261203_133526_access_and_limits from './20261203_133526_access_and_limits';
 import * as migration_20261203_164349_members from './20261203_164349_members';
 import * as migration_20261203_173744_folder_import from './20261203_173744_folder_import';
-import * as migration_20261203_203308_study from './20261203_203308_study';
+import * as migration_20261203_205858_study_meetings_questions from './20261203_205858_study_meetings_questions';
 
 export const migrations = [
   {
@@ -32,8 +32,8 @@ export const migrations = [
     name: '20261203_173744_folder_import',
   },
   {
-    up: migration_20261203_203308_study.up,
-    down: migration_20261203_203308_study.down,
-    name: '20261203_203308_study'
+    up: migration_20261203_205858_study_meetings_questions.up,
+    down: migration_20261203_205858_study_meetings_questions.down,
+    name: '20261203_205858_study_meetings_questions'
   },
 ];

@@ -1,5 +1,6 @@
 import type { DataFromCollectionSlug, Payload, PayloadRequest, Where } from 'payload'
 import { isoDay } from '../../core/dates'
+import { labelOf, MEETING_KINDS } from '../../core/participation'
 import { memberScopes, type ScopeKey } from '../../core/scopes'
 import type { AnnouncementEntry, InboxItem, MemberCollection, MemberRecord } from '../../library/members'
 import type { DocumentEntry, FileEntry, NewsEntry, TopicEntry } from '../../library/model'
@@ -61,6 +62,10 @@ export const announcementEntry = (a: Announcement): AnnouncementEntry => ({
   publishedAt: isoDay(a.publishedAt),
   attachmentIds: relationIds(a.attachments),
   updatedAt: a.updatedAt,
+  meetingKindLabel: a.meetingAt ? labelOf(MEETING_KINDS, a.meetingKind) || 'Cuộc họp' : '',
+  agenda: a.meetingAt ? (a.agenda ?? '') : '',
+  minutesHtml: a.meetingAt && a.minutes ? richTextToHtml(a.minutes) : '',
+  minutesFileIds: a.meetingAt ? relationIds(a.minutesFiles) : [],
 })
 
 /** One record by slug, with the attachments the member may download; null when it is not theirs to read. */
@@ -68,7 +73,7 @@ export async function memberRecord(payload: Payload, user: MemberUser, collectio
   const { docs } = await findAsMember(payload, user, collection, { slug: { equals: slug } }, 1)
   const doc = docs[0]
   if (!doc) return null
-  const attachmentIds = 'attachments' in doc ? relationIds(doc.attachments) : []
+  const attachmentIds = [...('attachments' in doc ? relationIds(doc.attachments) : []), ...('minutesFiles' in doc ? relationIds(doc.minutesFiles) : [])]
   const files = attachmentIds.length === 0 ? [] : await readableFiles(payload, user, attachmentIds)
   switch (collection) {
     case 'documents':

@@ -54,7 +54,7 @@ export async function queueStudyReminders(payload: Payload, now = new Date()): P
           payload,
           {
             key: deliveryKey.studyReminder(String(member.id), String(campaign.id)),
-            kind: 'study-reminder',
+            kind: 'studyReminder',
             member: String(member.id),
             to: member.email,
             items: [],

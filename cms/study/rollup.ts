@@ -184,6 +184,14 @@ export async function countMembers(payload: Payload, today: string): Promise<voi
 
 /** The day the members were last counted (see countMembers), or null before the first count. */
 export async function lastCountedDay(payload: Payload, req?: PayloadRequest): Promise<string | null> {
-  const { docs } = await payload.find({ collection: 'study-stats', where: { period: { equals: 'now' } }, sort: '-countedDay', limit: 1, depth: 0, overrideAccess: true, req })
+  const { docs } = await payload.find({
+    collection: 'study-stats',
+    where: { period: { equals: 'now' } },
+    sort: '-countedDay',
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
   return docs[0]?.countedDay ?? null
 }

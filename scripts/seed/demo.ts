@@ -2,6 +2,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Payload } from 'payload'
 import sharp from 'sharp'
+import { plainTextToLexical } from '../../cms/richtext/plainText'
 import { importFile } from '../import/write'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -16,7 +17,7 @@ export const DEMO_MEMBER = { name: 'Nguyễn Văn Mẫu', phone: '0900000001', p
  * the chi bộ that issues the demo announcements: one active (DEMO_MEMBER), one waiting for
  * activation (its code is printed from the admin).
  */
-export async function seedDemoContent(payload: Payload): Promise<void> {
+export async function seedDemoContent(payload: Payload, options: { meetings?: boolean } = {}): Promise<void> {
   const report = await importFile(payload, path.join(here, 'demo-corpus.jsonl'))
   if (report.rejected.length) {
     throw new Error(`Demo content rejected: ${report.rejected.map((r) => `line ${r.line}: ${r.reason}`).join('; ')}`)
@@ -47,6 +48,7 @@ export async function seedDemoContent(payload: Payload): Promise<void> {
   }
 
   await seedDemoMembers(payload)
+  if (options.meetings) await seedDemoMeeting(payload)
   await seedDemoStudy(payload)
 }
 
@@ -89,5 +91,54 @@ async function seedDemoMembers(payload: Payload): Promise<void> {
   for (const account of accounts) {
     const exists = await payload.count({ collection: 'members', where: { phone: { equals: account.phone } } })
     if (exists.totalDocs === 0) await payload.create({ collection: 'members', data: { ...account, organization } as never })
+  }
+}
+
+const DEMO_MEETING_SLUG = 'sinh-hoat-chi-bo-thuong-ky-minh-hoa'
+
+/**
+ * A chi bộ meeting a week ahead for the demo member to answer (and a published, anonymised question
+ * and answer in the members' FAQ). Opt-in: the test fixtures keep the demo corpus as it is.
+ */
+async function seedDemoMeeting(payload: Payload): Promise<void> {
+  const member = (await payload.find({ collection: 'members', where: { phone: { equals: DEMO_MEMBER.phone } }, limit: 1, depth: 0 })).docs[0]
+  const organization = typeof member?.organization === 'object' ? member.organization?.id : member?.organization
+  if (!member || !organization) return
+  const exists = await payload.count({ collection: 'announcements', where: { slug: { equals: DEMO_MEETING_SLUG } } })
+  if (exists.totalDocs === 0) {
+    // 19:30 Vietnam time, a week from today.
+    const day = new Date(Date.now() + 7 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10)
+    await payload.create({
+      collection: 'announcements',
+      data: {
+        title: 'Sinh hoạt chi bộ thường kỳ (minh họa)',
+        slug: DEMO_MEETING_SLUG,
+        organization,
+        body: plainTextToLexical('Kính mời các đồng chí đảng viên dự sinh hoạt chi bộ thường kỳ. Xin xác nhận tham dự hoặc báo vắng ở trang «Của tôi».'),
+        meetingAt: `${day}T12:30:00.000Z`,
+        location: 'Nhà văn hóa khu dân cư',
+        meetingKind: 'thuong-ky',
+        agenda:
+          'Đánh giá kết quả thực hiện nghị quyết tháng trước\nTriển khai nhiệm vụ tháng tới\nSinh hoạt chuyên đề học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh',
+        publishedAt: new Date().toISOString().slice(0, 10),
+        _status: 'published',
+      } as never,
+    })
+  }
+  const asked = await payload.count({ collection: 'questions', where: { member: { equals: member.id } } })
+  if (asked.totalDocs === 0) {
+    const text = 'Đảng viên đi làm ăn xa dài ngày có được sinh hoạt tạm thời ở nơi cư trú mới không?'
+    const question = await payload.create({
+      collection: 'questions',
+      data: { member: member.id, memberName: member.name, organization, text, summary: text, status: 'new', publication: 'none' },
+    })
+    await payload.update({
+      collection: 'questions',
+      id: question.id,
+      data: {
+        answer: 'Được. Đồng chí làm đơn xin sinh hoạt tạm thời gửi chi bộ; chi bộ giới thiệu đồng chí đến tổ chức đảng nơi cư trú mới.',
+        publication: 'members',
+      },
+    })
   }
 }

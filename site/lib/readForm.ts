@@ -1,7 +1,9 @@
+import { BodyTooLarge, bodyLimit, readBodyWithin } from './bodyLimits'
+
 /**
  * The body of a form POST, or why it cannot be read: the site's forms accept only what a browser's
- * form sends, within the body limit (site/middleware.ts; a body sent without a length is cut at the
- * same size by the adapter, which then fails the read). Never an exception, so never a 500.
+ * form sends, within the route's body limit (site/lib/bodyLimits.ts; a body sent without a length
+ * is counted while it arrives). Never an exception, so never a 500.
  */
 export type FormRead = { ok: true; form: FormData } | { ok: false; status: 400 | 413 | 415; message: string }
 
@@ -10,20 +12,20 @@ export const FORM_TOO_LARGE = 'Nội dung gửi lên quá lớn nên không đư
 
 const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data'])
 
-const causes = (error: unknown): unknown[] => {
-  const chain: unknown[] = []
-  for (let e = error; e && chain.length < 5; e = (e as { cause?: unknown }).cause) chain.push(e)
-  return chain
-}
-const isOverLimit = (error: unknown) => causes(error).some((e) => /body size limit exceeded/i.test(String((e as Error)?.message ?? '')))
-
 export async function readForm(request: Request): Promise<FormRead> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
   if (!FORM_TYPES.has(type)) return { ok: false, status: 415, message: FORM_MALFORMED }
+  let bytes: Uint8Array
   try {
-    return { ok: true, form: await request.formData() }
+    bytes = await readBodyWithin(request, bodyLimit(new URL(request.url).pathname))
   } catch (error) {
-    return isOverLimit(error) ? { ok: false, status: 413, message: FORM_TOO_LARGE } : { ok: false, status: 400, message: FORM_MALFORMED }
+    return error instanceof BodyTooLarge ? { ok: false, status: 413, message: FORM_TOO_LARGE } : { ok: false, status: 400, message: FORM_MALFORMED }
+  }
+  try {
+    const body = new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'content-type': request.headers.get('content-type') ?? type } })
+    return { ok: true, form: await body.formData() }
+  } catch {
+    return { ok: false, status: 400, message: FORM_MALFORMED }
   }
 }
 

@@ -218,7 +218,7 @@ describe('study campaigns', () => {
     expect(mails[0]!.mail.text).toContain('Đồng chí đã hoàn thành 0/1 nội dung')
     expect(mails[0]!.mail.html).toContain('/ca-nhan/hoc-tap/')
     expect(smtp.to(done.email).filter((m) => m.mail.subject?.includes('Quán triệt Chỉ thị thử nghiệm'))).toHaveLength(0)
-    const keys = await payload.find({ collection: 'mail-deliveries', where: { kind: { equals: 'study-reminder' } }, limit: 100, depth: 0 })
+    const keys = await payload.find({ collection: 'mail-deliveries', where: { kind: { equals: 'studyReminder' } }, limit: 100, depth: 0 })
     const reminded = keys.docs.filter((d) => d.key.endsWith(`:${campaign.id}`)).map((d) => String(d.member))
     expect(reminded).toContain(late.id)
     expect(reminded).not.toContain(done.id)

@@ -19,7 +19,7 @@ export const MailDeliveries: CollectionConfig = {
     listSearchableFields: ['to', 'lastError'],
     group: 'Thư điện tử',
     description:
-      'Mỗi thư gửi cho người đăng ký. Để xem thư lỗi, lọc theo Trạng thái là «Lỗi vĩnh viễn» (địa chỉ bị máy chủ từ chối, mã 5xx; không gửi lại). Thư «Chờ gửi» có lỗi là lỗi tạm thời và sẽ được gửi lại.',
+      'Mỗi thư gửi cho người đăng ký hoặc đảng viên. Để xem thư lỗi, lọc theo Trạng thái là «Lỗi vĩnh viễn» (địa chỉ bị máy chủ từ chối, mã 5xx; không gửi lại). Thư «Chờ gửi» có lỗi là lỗi tạm thời và sẽ được gửi lại.',
   },
   defaultSort: '-updatedAt',
   access: { read: isAdmin, create: () => false, update: isAdmin, delete: isAdmin },
@@ -42,7 +42,8 @@ export const MailDeliveries: CollectionConfig = {
         },
       ],
     },
-    // A subscriber's mail (notifications, digests) or a party member's (study reminders): one of the two.
+    // A subscriber's mail (notifications, digests) or a party member's (study and meeting reminders,
+    // answers to questions): one of the two.
     {
       name: 'subscriber',
       label: 'Người nhận',

@@ -2,8 +2,12 @@ export const DELIVERY_KINDS = [
   { label: 'Thư xác nhận đăng ký', value: 'confirmation' },
   { label: 'Thông báo nội dung mới', value: 'notification' },
   { label: 'Bản tin hằng ngày', value: 'digest' },
-  { label: 'Nhắc hạn học tập (đảng viên)', value: 'study-reminder' },
+  { label: 'Nhắc hạn học tập (đảng viên)', value: 'studyReminder' },
+  { label: 'Nhắc lịch họp chi bộ', value: 'meetingReminder' },
+  { label: 'Báo câu hỏi đã được trả lời', value: 'questionAnswered' },
 ] as const
+/** Mail to a party member's account (members), not to a subscriber of the public notices. */
+export const MEMBER_DELIVERY_KINDS = ['meetingReminder', 'questionAnswered', 'studyReminder'] as const
 export type DeliveryKind = (typeof DELIVERY_KINDS)[number]['value']
 
 export const DELIVERY_STATUSES = [

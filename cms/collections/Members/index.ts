@@ -10,6 +10,8 @@ import { feedEndpoints } from './endpoints/feed'
 import { sendActivationEndpoint } from './endpoints/sendActivation'
 import { studyEndpoints } from './endpoints/study'
 import { readerEndpoints } from './endpoints/reader'
+import { meetingEndpoints } from './endpoints/meetings'
+import { questionEndpoints } from './endpoints/questions'
 import { onlyActiveMembers } from './hooks/onlyActiveMembers'
 import { refuseWeakMemberPassword } from './hooks/refuseWeakMemberPassword'
 import { sessionBookkeeping } from './hooks/sessionBookkeeping'
@@ -64,7 +66,16 @@ export const Members: CollectionConfig = {
     // Unlocking resets the lockout's counter: the member's own organization's staff only.
     unlock: manageMembers,
   },
-  endpoints: [activateEndpoint, activationSheetEndpoint, sendActivationEndpoint, ...readerEndpoints, ...feedEndpoints, ...studyEndpoints],
+  endpoints: [
+    activateEndpoint,
+    activationSheetEndpoint,
+    sendActivationEndpoint,
+    ...readerEndpoints,
+    ...feedEndpoints,
+    ...meetingEndpoints,
+    ...questionEndpoints,
+    ...studyEndpoints,
+  ],
   fields: [
     { name: 'name', label: 'Họ và tên', type: 'text', required: true, index: true },
     dayOnlyField('birthDate', 'Ngày sinh'),

@@ -9,8 +9,8 @@ import { confirmationMail } from '../templates/confirmation'
 import { digestMail } from '../templates/digest'
 import { notificationMail } from '../templates/notification'
 import type { MailDelivery } from '../../payload-types'
-import { composeStudyReminder } from '../../study/reminders'
 import { NotWanted } from './notWanted'
+import { composeMemberMail, isMemberDelivery } from './memberMail'
 import { deliveryKey, itemsOf, subscriberIdOf, WITHDRAWN } from './deliveries'
 
 export interface ComposedMail {
@@ -44,8 +44,7 @@ function listHeaders(subscriberId: string): Record<string, string> {
  * content as an anonymous reader sees it. Throws NotWanted when nothing should be sent.
  */
 export async function composeDelivery(payload: Payload, delivery: MailDelivery): Promise<ComposedMail> {
-  if (delivery.kind === 'study-reminder')
-    return { ...(await composeStudyReminder(payload, delivery)), to: delivery.to, messageId: messageIdOf(delivery.key), headers: {} }
+  if (isMemberDelivery(delivery)) return { to: delivery.to, messageId: messageIdOf(delivery.key), headers: {}, ...(await composeMemberMail(payload, delivery)) }
   const subscriberId = subscriberIdOf(delivery)
   if (!subscriberId) throw new NotWanted('Thư không có người nhận.')
   const subscriber = await payload.findByID({ collection: 'subscribers', id: subscriberId, depth: 0, overrideAccess: true, disableErrors: true })

@@ -23,6 +23,9 @@ export const deliveryKey = {
   notification: (subscriberId: string, ref: ItemRef) => `item:${subscriberId}:${ref.collection}:${ref.id}`,
   digest: (subscriberId: string, slot: Date) => `digest:${subscriberId}:${slot.toISOString()}`,
   studyReminder: (memberId: string, campaignId: string) => `study-reminder:${memberId}:${campaignId}`,
+  // One reminder per meeting and member, however often the reminder run looks.
+  meetingReminder: (announcementId: string, memberId: string) => `meeting-reminder:${announcementId}:${memberId}`,
+  questionAnswered: (questionId: string) => `question-answered:${questionId}`,
 }
 
 /** Why a notification was dropped when its content stopped being public (a republish re-queues it). */

@@ -4,6 +4,7 @@ import { CONFIRM_VALID_MS } from '../subscriptions/subscribe'
 import { digestSlot, dueForDigest } from './digest'
 import { closeAbandoned, ensureJob, inputOf, isAbandoned, isMailTask, MAIL_TASKS, openJobs, queueMailJob } from './jobs'
 import { nextQueuedAt } from './send'
+import { queueMeetingReminders } from '../../meetings/reminders'
 
 /** Unsubscribed addresses are kept this long (to answer a second click kindly), then deleted. */
 export const UNSUBSCRIBED_KEPT_MS = 30 * 24 * 60 * 60 * 1000
@@ -15,6 +16,9 @@ export interface TendResult {
   digestQueued: boolean
   /** Anyone left to write to (then the housekeeping keeps running). */
   subscribers: number
+  remindersQueued: number
+  /** Meetings still ahead, whose reminders are still to come (then the housekeeping keeps running too). */
+  upcomingMeetings: number
 }
 
 /**
@@ -23,12 +27,13 @@ export interface TendResult {
  * - replaces mail jobs a crashed process left "processing" (Payload never resumes those);
  * - makes sure a sender run exists while messages wait;
  * - queues the daily digest once its time (MAIL_DIGEST_HOUR, Vietnam time) has come;
+ * - queues the meeting reminders of the next 24 hours (meetings/reminders.ts);
  * - deletes unconfirmed requests after 7 days and unsubscribed addresses after 30 days.
  */
 export async function tendMail(payload: Payload, now = new Date(), options: { exceptJobId?: string | number } = {}): Promise<TendResult> {
   const s = mailSettings()
   const stale = new Date(now.getTime() - s.leaseMs).toISOString()
-  const result: TendResult = { released: 0, replacedJobs: 0, purged: 0, digestQueued: false, subscribers: 0 }
+  const result: TendResult = { released: 0, replacedJobs: 0, purged: 0, digestQueued: false, subscribers: 0, remindersQueued: 0, upcomingMeetings: 0 }
 
   const released = await payload.update({
     collection: 'mail-deliveries',
@@ -72,8 +77,12 @@ export async function tendMail(payload: Payload, now = new Date(), options: { ex
     result.digestQueued = true
   }
 
+  const reminders = await queueMeetingReminders(payload, now)
+  result.remindersQueued = reminders.queued
+
   result.purged = await purge(payload, now)
   result.subscribers = (await payload.count({ collection: 'subscribers', overrideAccess: true })).totalDocs
+  result.upcomingMeetings = reminders.upcoming
   return result
 }
 

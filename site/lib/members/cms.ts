@@ -4,8 +4,8 @@
  * answers a typed outcome, never throws: `unreachable` becomes the Vietnamese "try again later".
  */
 import { parseCmsLinkEnv } from '../../../core/env/site'
-import type { InboxItem, MemberCollection, MemberReader, MemberRecord } from '../../../library/members'
 import type { QuizOutcome, ReadOutcome, StudyItemCollection, StudySummary } from '../../../library/study'
+import type { FaqItem, InboxItem, MeetingItem, MemberCollection, MemberReader, MemberRecord, QuestionItem } from '../../../library/members'
 
 const TIMEOUT_MS = 10_000
 
@@ -14,16 +14,18 @@ export type CmsCall<T> = { ok: true; value: T } | { ok: false; status: number; m
 const UNREACHABLE = { ok: false as const, status: 503 }
 
 async function cms<T>(pathname: string, init: { method?: 'GET' | 'POST'; token?: string | null; body?: unknown; visitor?: string } = {}): Promise<CmsCall<T>> {
+  // A form with a file goes as it came (multipart, with its boundary set by fetch); anything else as JSON.
+  const multipart = init.body instanceof FormData
   try {
     const response = await fetch(`${parseCmsLinkEnv().cmsInternalUrl}/api/members${pathname}`, {
       method: init.method ?? 'GET',
       headers: {
         accept: 'application/json',
-        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(init.body === undefined || multipart ? {} : { 'content-type': 'application/json' }),
         ...(init.token ? { authorization: `JWT ${init.token}` } : {}),
         ...(init.visitor ? { 'x-forwarded-for': init.visitor } : {}),
       },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      body: init.body === undefined ? undefined : multipart ? (init.body as FormData) : JSON.stringify(init.body),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     })
     if (response.status >= 500) return UNREACHABLE
@@ -66,6 +68,29 @@ export const answerQuiz = (token: string, slug: string, answers: (number | null)
   cms<QuizOutcome>('/study/quiz', { method: 'POST', token, body: { slug, answers } })
 export const setRankingPrivacy = (token: string, hideFromRanking: boolean) =>
   cms<{ hideFromRanking: boolean }>('/study/privacy', { method: 'POST', token, body: { hideFromRanking } })
+export const meetings = (token: string) => cms<{ items: MeetingItem[] }>('/meetings', { token })
+export const meeting = (token: string, slug: string) => cms<MeetingItem>(`/meetings/${encodeURIComponent(slug)}`, { token })
+export const answerMeeting = (token: string, slug: string, body: { response: string; reason: string }) =>
+  cms<MeetingItem>(`/meetings/${encodeURIComponent(slug)}/rsvp`, { method: 'POST', token, body })
+export const questions = (token: string) => cms<{ items: QuestionItem[] }>('/questions', { token })
+export const ask = (token: string, form: FormData) => cms<{ question: QuestionItem }>('/questions', { method: 'POST', token, body: form })
+export const faq = (token: string) => cms<{ items: FaqItem[] }>('/faq', { token })
+
+/** An iCalendar answer of the CMS passed through as it is (one meeting with the member's token, or the token feed). */
+export async function calendarFile(path: string, token?: string): Promise<Response> {
+  try {
+    const response = await fetch(`${parseCmsLinkEnv().cmsInternalUrl}/api/members${path}`, {
+      headers: token ? { authorization: `JWT ${token}` } : {},
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    })
+    if (!response.ok) return new Response(null, { status: response.status >= 500 ? 503 : 404 })
+    return new Response(await response.text(), {
+      headers: { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': response.headers.get('content-disposition') ?? 'inline' },
+    })
+  } catch {
+    return new Response(null, { status: 503 })
+  }
+}
 
 /** A members-only original, streamed from the CMS as the member (its file access rule decides). */
 export async function memberFile(token: string, filename: string, range: string | null): Promise<Response | null> {

@@ -5,7 +5,7 @@ import { signedInMember } from './page'
 
 type RecordOf<C extends MemberCollection> = Extract<MemberRecord, { collection: C }>
 
-export type RecordPage<C extends MemberCollection> = { ok: true; reader: MemberReader; record: RecordOf<C> } | { ok: false; response: Response }
+export type RecordPage<C extends MemberCollection> = { ok: true; token: string; reader: MemberReader; record: RecordOf<C> } | { ok: false; response: Response }
 
 /**
  * A members' page of one record: the signed-in member, and the record as the CMS lets that member
@@ -15,7 +15,7 @@ export async function memberRecordPage<C extends MemberCollection>(Astro: AstroG
   const member = await signedInMember(Astro)
   if (!member.ok) return member
   const found = await record(member.token, collection, Astro.params.slug ?? '')
-  if (found.ok && found.value.collection === collection) return { ok: true, reader: member.reader, record: found.value as RecordOf<C> }
+  if (found.ok && found.value.collection === collection) return { ok: true, token: member.token, reader: member.reader, record: found.value as RecordOf<C> }
   const status = !found.ok && found.status >= 500 ? 503 : 404
   return {
     ok: false,

@@ -14,7 +14,7 @@ import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { checkFrontConfig, findNginx, NGINX_DIR, renderFrontConfig } from '../../../scripts/lib/frontServer'
 import { uploadsDir } from '../../../library/store'
-import { MAX_BODY_BYTES } from '../../../site/middleware'
+import { MAX_BODY_BYTES } from '../../../site/lib/bodyLimits'
 import { SECURITY_HEADERS } from '../../../site/lib/securityHeaders'
 import type { Compose } from './compose'
 

@@ -1,19 +1,9 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint } from 'payload'
 import { MEMBER_COLLECTIONS, type MemberCollection, type MemberReader } from '../../../../library/members'
-import { isMember, isMemberAccount } from '../../../access/roles'
 import { noStore } from '../../../lib/readBody'
 import { relationId } from '../../../lib/relations'
-import { asMemberUser, memberInbox, memberRecord, scopesOf, type MemberUser } from '../../../publish/memberView'
-
-const SIGNED_OUT = 'Phiên đăng nhập đã hết. Xin đồng chí đăng nhập lại.'
-
-/** The signed-in, active member making the request, or null (staff accounts use the admin). */
-export function signedInMember(req: PayloadRequest): MemberUser | null {
-  const user = req.user
-  return isMemberAccount(user) && isMember(user) ? asMemberUser(user) : null
-}
-
-export const signedOut = () => Response.json({ ok: false, message: SIGNED_OUT }, { status: 401, headers: noStore })
+import { memberInbox, memberRecord, scopesOf } from '../../../publish/memberView'
+import { signedInMember, signedOut } from './signedIn'
 
 /**
  * The site's members' pages ask here, server to server with the member's token: who they are and

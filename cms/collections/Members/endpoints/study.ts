@@ -7,7 +7,7 @@ import { campaignsOf, progressOf } from '../../../study/progress'
 import { rankingsOf } from '../../../study/ranking'
 import { recordReading, submitQuiz } from '../../../study/record'
 import { ensureStudyTend } from '../../../study/tend'
-import { signedInMember, signedOut } from './reader'
+import { signedInMember, signedOut } from './signedIn'
 
 const NOT_FOUND = 'Không tìm thấy nội dung hoặc đồng chí không có quyền đọc nội dung này.'
 const BAD_INPUT = 'Yêu cầu không hợp lệ.'
