@@ -4,6 +4,7 @@ import * as migration_20261203_133526_access_and_limits from './20261203_133526_
 import * as migration_20261203_164349_members from './20261203_164349_members';
 import * as migration_20261203_173744_folder_import from './20261203_173744_folder_import';
 import * as migration_20261203_205858_study_meetings_questions from './20261203_205858_study_meetings_questions';
+import * as migration_20261203_210446_study_stats_index from './20261203_210446_study_stats_index';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261203_205858_study_meetings_questions.up,
     down: migration_20261203_205858_study_meetings_questions.down,
-    name: '20261203_205858_study_meetings_questions'
+    name: '20261203_205858_study_meetings_questions',
+  },
+  {
+    up: migration_20261203_210446_study_stats_index.up,
+    down: migration_20261203_210446_study_stats_index.down,
+    name: '20261203_210446_study_stats_index'
   },
 ];

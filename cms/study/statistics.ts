@@ -83,22 +83,23 @@ export async function statisticsFor(payload: Payload, req: PayloadRequest, month
   const scope = await studyOrganizations(req)
   if (!scope) throw new OutOfScope()
   const tree = await organizationTree(req)
-  const allowed = scope === 'all' ? [...tree.keys()] : scope
-  const roots = allowed.filter((id) => !allowed.includes(tree.get(id)?.parentId ?? ''))
+  const allowedList = scope === 'all' ? [...tree.keys()] : scope
+  const allowed = new Set(allowedList)
+  const roots = allowedList.filter((id) => !allowed.has(tree.get(id)?.parentId ?? ''))
   const orgId = organizationId ?? roots[0]
-  if (!orgId || !allowed.includes(orgId)) throw new OutOfScope()
+  if (!orgId || !allowed.has(orgId)) throw new OutOfScope()
 
   const { docs: orgs } = await payload.find({
     collection: 'organizations',
-    where: { id: { in: allowed } },
+    ...(scope === 'all' ? {} : { where: { id: { in: allowedList } } }),
     depth: 0,
     pagination: false,
-    select: { name: true, parent: true },
+    select: { name: true },
     overrideAccess: true,
     req,
   })
   const names = new Map(orgs.map((o) => [String(o.id), o.name]))
-  const children = allowed.filter((id) => tree.get(id)?.parentId === orgId)
+  const children = allowedList.filter((id) => tree.get(id)?.parentId === orgId)
   const months = lastMonths(month, 12)
   const ask = [orgId, ...children]
 
@@ -137,16 +138,16 @@ export async function statisticsFor(payload: Payload, req: PayloadRequest, month
   ])
 
   const path: { id: string; name: string }[] = []
-  for (let id: string | null | undefined = orgId; id && allowed.includes(id); id = tree.get(id)?.parentId) path.unshift({ id, name: names.get(id) ?? '' })
+  for (let id: string | null | undefined = orgId; id && allowed.has(id); id = tree.get(id)?.parentId) path.unshift({ id, name: names.get(id) ?? '' })
 
   const depth = (id: string) => {
     let d = 0
-    for (let p = tree.get(id)?.parentId; p && allowed.includes(p); p = tree.get(p)?.parentId) d++
+    for (let p = tree.get(id)?.parentId; p && allowed.has(p); p = tree.get(p)?.parentId) d++
     return d
   }
   return {
     organization: figures(orgId),
-    choices: allowed.map((id) => ({ id, name: names.get(id) ?? '', depth: depth(id) })).sort((a, b) => a.depth - b.depth || a.name.localeCompare(b.name, 'vi')),
+    choices: allowedList.map((id) => ({ id, name: names.get(id) ?? '', depth: depth(id) })).sort((a, b) => a.depth - b.depth || a.name.localeCompare(b.name, 'vi')),
     path,
     months: months.map((m) => monthFigures(m, row(orgId, m))),
     children: children.map(figures).sort((a, b) => a.name.localeCompare(b.name, 'vi')),
@@ -203,12 +204,13 @@ async function campaignFigures(
 }
 
 async function titled(payload: Payload, req: PayloadRequest, rows: StudyStat[]) {
-  const out: { item: string; title: string; reads: number }[] = []
-  for (const r of rows) {
-    const ref = parseItemKey(r.item ?? '')
-    const doc = ref ? await payload.findByID({ collection: ref.collection, id: ref.id, depth: 0, overrideAccess: true, disableErrors: true, req }) : null
-    const title = doc ? ('number' in doc && doc.number ? `${doc.number} — ${doc.title}` : doc.title) : '(đã xóa)'
-    out.push({ item: r.item ?? '', title, reads: r.reads ?? 0 })
+  const refs = rows.map((r) => parseItemKey(r.item ?? ''))
+  const titles = new Map<string, string>()
+  for (const collection of ['documents', 'topics'] as const) {
+    const ids = refs.filter((r) => r?.collection === collection).map((r) => r!.id)
+    if (ids.length === 0) continue
+    const { docs } = await payload.find({ collection, where: { id: { in: ids } }, depth: 0, pagination: false, overrideAccess: true, req })
+    for (const doc of docs) titles.set(`${collection}:${doc.id}`, 'number' in doc && doc.number ? `${doc.number} — ${doc.title}` : doc.title)
   }
-  return out
+  return rows.map((r) => ({ item: r.item ?? '', title: titles.get(r.item ?? '') ?? '(đã xóa)', reads: r.reads ?? 0 }))
 }
