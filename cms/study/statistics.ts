@@ -147,7 +147,9 @@ export async function statisticsFor(payload: Payload, req: PayloadRequest, month
   }
   return {
     organization: figures(orgId),
-    choices: allowedList.map((id) => ({ id, name: names.get(id) ?? '', depth: depth(id) })).sort((a, b) => a.depth - b.depth || a.name.localeCompare(b.name, 'vi')),
+    choices: allowedList
+      .map((id) => ({ id, name: names.get(id) ?? '', depth: depth(id) }))
+      .sort((a, b) => a.depth - b.depth || a.name.localeCompare(b.name, 'vi')),
     path,
     months: months.map((m) => monthFigures(m, row(orgId, m))),
     children: children.map(figures).sort((a, b) => a.name.localeCompare(b.name, 'vi')),

@@ -120,6 +120,9 @@ afterAll(async () => {
 
 describe('a member studying a campaign', () => {
   it('sees what is due, marks the document read, takes the quiz, and sees the score and the rank', async () => {
+    // "Của tôi" names what is due.
+    const mine = await page('/ca-nhan/')
+    expect(mine.text).toMatch(/Cần học Học tập Nghị quyết 15 về kinh tế đồi rừng — hạn \d{2}\/\d{2}\/\d{4}, đã xong 0\/2 nội dung/)
     const start = await page('/ca-nhan/hoc-tap/')
     expect(start.status).toBe(200)
     expect(start.headers.get('cache-control')).toBe('private, no-store')
@@ -159,6 +162,7 @@ describe('a member studying a campaign', () => {
     expect(after.text).toContain('Điểm học tập: 14')
     expect(after.text).toMatch(/Xếp thứ 2 ?\/2 trong Chi bộ thôn Đông Hòa/)
 
+    expect((await page('/ca-nhan/')).text).not.toContain('Cần học')
     const ranking = await page('/ca-nhan/hoc-tap/xep-hang/')
     expect(ranking.text).toMatch(/1 Trần Văn Bạn 100 2 Nguyễn Thị Học \(đồng chí\) 14/)
     // Hiding from wider rankings: the own chi bộ still lists the member, the đảng bộ does not.
